@@ -1,0 +1,306 @@
+"""Validated, frozen settings: defaults, then the user's TOML file, then environment variables.
+
+Unknown keys are errors (a typo should not be silently ignored); every error names the file and the key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from config.errors import ConfigError
+
+SourceKind = Literal["feed", "site", "forum", "query"]
+SOURCE_KINDS: tuple[str, ...] = ("feed", "site", "forum", "query")
+CONFIG_ENV = "THREADSCOUT_CONFIG"
+DEFAULT_CONFIG_NAME = "threadscout.toml"
+
+_DURATION_PART = re.compile(r"(\d+)\s*([smhd])")
+_DURATION_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``"30s"``, ``"15m"``, ``"6h"``, ``"1d"`` or combinations such as ``"1h30m"`` -> timedelta."""
+    compact = text.strip().lower()
+    parts = _DURATION_PART.findall(compact)
+    if not compact or not parts or _DURATION_PART.sub("", compact).strip():
+        raise ValueError(f"{text!r} is not a duration; write it like 30s, 15m, 6h or 1d")
+    delta = timedelta()
+    for number, unit in parts:
+        delta += timedelta(**{_DURATION_UNITS[unit]: int(number)})
+    if delta <= timedelta():
+        raise ValueError(f"{text!r} must be longer than zero")
+    return delta
+
+
+def parse_size(value: int | str) -> int:
+    """A byte count, or ``"10MB"`` / ``"512 KiB"`` -> bytes."""
+    if isinstance(value, bool):
+        raise ValueError("must be a size such as 10MB")
+    if isinstance(value, int):
+        number, unit = float(value), "b"
+    else:
+        match = _SIZE.match(value)
+        if not match:
+            raise ValueError(f"{value!r} is not a size; write it like 10MB or 512KiB")
+        number, unit = float(match.group(1)), (match.group(2) or "b").lower()
+    size = int(number * _SIZE_UNITS[unit])
+    if size <= 0:
+        raise ValueError("must be larger than zero")
+    return size
+
+
+@dataclass(frozen=True)
+class Mission:
+    name: str
+    keywords: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    org_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    user_agent_contact: str = "https://pypi.org/project/threadscout/"
+    concurrency_per_site: int = 2
+    delay: timedelta = timedelta(seconds=1)
+    download_timeout: timedelta = timedelta(seconds=30)
+    max_response_size: int = 10 * 10**6
+    max_feed_size: int = 5 * 10**6
+    max_redirects: int = 5
+    max_pages: int = 200          # per site source and crawl
+    depth: int = 2                # link hops from a site source's start page
+    every: timedelta = timedelta(hours=6)
+    autothrottle: bool = True
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    kind: SourceKind | None = None    # None: detected from the first response
+    every: timedelta | None = None    # None: [crawl] every
+    depth: int | None = None          # None: [crawl] depth; 0 fetches only this page
+    max_pages: int | None = None      # None: [crawl] max_pages
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    notify: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    file: Path
+    mission: Mission
+    data_dir: Path
+    database_url: str
+    crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    sources: tuple[Source, ...] = ()
+    saved_searches: tuple[SavedSearch, ...] = ()
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+
+def find_config(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--config``, then ``$THREADSCOUT_CONFIG``, then ``./threadscout.toml``."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    return Path(DEFAULT_CONFIG_NAME)
+
+
+def load_settings(path: str | os.PathLike[str] | None = None, *, text: str | None = None) -> Settings:
+    """Read and validate a configuration file (or ``text`` standing for its contents)."""
+    file = find_config(path)
+    name = str(file)
+    if text is None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(name, None, "no such file (give one with --config or THREADSCOUT_CONFIG; "
+                                          "`threadscout demo` needs none)") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(name, None, f"cannot be read: {exc}") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(name, None, f"is not valid TOML: {exc}") from None
+    return _Reader(name, file.resolve().parent).settings(raw)
+
+
+class _Reader:
+    """Walks the parsed TOML, checking each key and naming it in every error."""
+
+    def __init__(self, file: str, base: Path) -> None:
+        self.file, self.base = file, base
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(self.file, key, problem)
+
+    def table(self, raw: dict[str, Any], key: str, allowed: set[str], *, required: bool = False) -> dict[str, Any]:
+        value = raw.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, f"missing: add a [{key}] table")
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a table")
+        self.only(value, key, allowed)
+        return value
+
+    def only(self, value: dict[str, Any], where: str, allowed: set[str]) -> None:
+        for key in value:
+            if key not in allowed:
+                raise self.fail(f"{where}.{key}" if where else key, f"unknown key (known: {', '.join(sorted(allowed))})")
+
+    def string(self, value: Any, key: str, *, required: bool = False, default: str | None = None) -> str | None:
+        if value is None:
+            if required:
+                raise self.fail(key, "missing")
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(key, "must be a non-empty string")
+        return value.strip()
+
+    def strings(self, value: Any, key: str, *, required: bool = False) -> tuple[str, ...]:
+        if value is None:
+            if required:
+                raise self.fail(key, "missing: give a list of strings")
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(key, 'must be a list of non-empty strings, e.g. ["adult literacy"]')
+        if required and not value:
+            raise self.fail(key, "must not be empty")
+        return tuple(v.strip() for v in value)
+
+    def integer(self, value: Any, key: str, default: int | None, *, minimum: int = 0) -> int | None:
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise self.fail(key, f"must be a whole number of at least {minimum}")
+        return value
+
+    def converted(self, value: Any, key: str, default: Any, convert: Any) -> Any:
+        if value is None:
+            return default
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise self.fail(key, "has the wrong type")
+        try:
+            return convert(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
+
+    def url(self, value: Any, key: str) -> str:
+        url = self.string(value, key, required=True)
+        assert url is not None
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise self.fail(key, f"{url!r} is not an http(s) URL (only http and https are fetched)")
+        return url
+
+    def settings(self, raw: dict[str, Any]) -> Settings:
+        self.only(raw, "", {"mission", "storage", "crawl", "source", "saved_search"})
+        mission = self.mission(self.table(raw, "mission", {"name", "keywords", "exclude", "org_names"},
+                                          required=True))
+        storage = self.table(raw, "storage", {"path", "url"})
+        path = Path(self.string(storage.get("path"), "storage.path", default="data") or "data").expanduser()
+        data_dir = path if path.is_absolute() else self.base / path
+        db_url = self.string(storage.get("url"), "storage.url") or f"sqlite:///{data_dir / 'threadscout.db'}"
+        crawl = self.crawl(self.table(raw, "crawl", set(CrawlSettings.__dataclass_fields__)))
+        sources = self.sources(raw.get("source", []))
+        searches = self.saved_searches(raw.get("saved_search", []))
+        return Settings(file=Path(self.file), mission=mission, data_dir=data_dir, database_url=db_url,
+                        crawl=crawl, sources=sources, saved_searches=searches)
+
+    def mission(self, t: dict[str, Any]) -> Mission:
+        name = self.string(t.get("name"), "mission.name", required=True)
+        assert name is not None
+        return Mission(name=name, keywords=self.strings(t.get("keywords"), "mission.keywords", required=True),
+                       exclude=self.strings(t.get("exclude"), "mission.exclude"),
+                       org_names=self.strings(t.get("org_names"), "mission.org_names"))
+
+    def crawl(self, t: dict[str, Any]) -> CrawlSettings:
+        d = CrawlSettings()
+        contact = self.string(t.get("user_agent_contact"), "crawl.user_agent_contact",
+                              default=d.user_agent_contact)
+        autothrottle = t.get("autothrottle", d.autothrottle)
+        if not isinstance(autothrottle, bool):
+            raise self.fail("crawl.autothrottle", "must be true or false")
+        return CrawlSettings(
+            user_agent_contact=contact or d.user_agent_contact,
+            concurrency_per_site=self.integer(t.get("concurrency_per_site"), "crawl.concurrency_per_site",
+                                              d.concurrency_per_site, minimum=1) or 1,
+            delay=self.converted(t.get("delay"), "crawl.delay", d.delay, _duration_or_zero),
+            download_timeout=self.converted(t.get("download_timeout"), "crawl.download_timeout",
+                                            d.download_timeout, parse_duration),
+            max_response_size=self.converted(t.get("max_response_size"), "crawl.max_response_size",
+                                             d.max_response_size, parse_size),
+            max_feed_size=self.converted(t.get("max_feed_size"), "crawl.max_feed_size", d.max_feed_size,
+                                         parse_size),
+            max_redirects=self.integer(t.get("max_redirects"), "crawl.max_redirects", d.max_redirects) or 0,
+            max_pages=self.integer(t.get("max_pages"), "crawl.max_pages", d.max_pages, minimum=1) or 1,
+            depth=self.integer(t.get("depth"), "crawl.depth", d.depth) or 0,
+            every=self.converted(t.get("every"), "crawl.every", d.every, parse_duration),
+            autothrottle=autothrottle,
+        )
+
+    def sources(self, value: Any) -> tuple[Source, ...]:
+        if not isinstance(value, list):
+            raise self.fail("source", "must be an array of tables: write each as [[source]]")
+        seen: set[str] = set()
+        sources = []
+        for i, t in enumerate(value):
+            key = f"source[{i + 1}]"
+            if not isinstance(t, dict):
+                raise self.fail(key, "must be a table: write it as [[source]]")
+            self.only(t, key, {"url", "kind", "every", "depth", "max_pages"})
+            url = self.url(t.get("url"), f"{key}.url")
+            kind = t.get("kind")
+            if kind is not None and kind not in SOURCE_KINDS:
+                raise self.fail(f"{key}.kind", f"must be one of {', '.join(SOURCE_KINDS)} (or left out)")
+            if kind == "query" and "{q}" not in url:
+                raise self.fail(f"{key}.url", "a query source needs {q} in its URL, where the keyword goes")
+            if url in seen:
+                raise self.fail(f"{key}.url", f"{url} is listed twice")
+            seen.add(url)
+            sources.append(Source(
+                url=url, kind=kind,
+                every=self.converted(t.get("every"), f"{key}.every", None, parse_duration),
+                depth=self.integer(t.get("depth"), f"{key}.depth", None),
+                max_pages=self.integer(t.get("max_pages"), f"{key}.max_pages", None, minimum=1),
+            ))
+        return tuple(sources)
+
+    def saved_searches(self, value: Any) -> tuple[SavedSearch, ...]:
+        if not isinstance(value, list):
+            raise self.fail("saved_search", "must be an array of tables: write each as [[saved_search]]")
+        searches = []
+        for i, t in enumerate(value):
+            key = f"saved_search[{i + 1}]"
+            if not isinstance(t, dict):
+                raise self.fail(key, "must be a table: write it as [[saved_search]]")
+            self.only(t, key, {"name", "query", "notify"})
+            name = self.string(t.get("name"), f"{key}.name", required=True)
+            query = self.string(t.get("query"), f"{key}.query", required=True)
+            assert name is not None and query is not None
+            searches.append(SavedSearch(name=name, query=query, notify=self.strings(t.get("notify"),
+                                                                                   f"{key}.notify")))
+        return tuple(searches)
+
+
+def _duration_or_zero(value: str | int) -> timedelta:
+    if value in (0, "0", "0s"):
+        return timedelta()
+    return parse_duration(str(value))

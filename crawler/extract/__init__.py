@@ -1,0 +1,157 @@
+"""HTML page -> conversation: pure functions, no network.
+
+Order of trust: schema.org data (when it yields the conversation), then platform rules (WordPress, Blogger),
+then a generic fallback (trafilatura for the opening post). When schema.org comments and the platform markup
+disagree, the source with more replies wins: exact reply counts matter most.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from crawler.items import ConversationItem
+from crawler.urls import canonical_url, is_fetchable, same_site
+
+from . import blogger, generic, schemaorg, wordpress
+from .text import HtmlElement, clean_author, css, inline_text, parse_date, parse_html, squash
+
+__all__ = ["Page", "extract_page"]
+
+log = logging.getLogger(__name__)
+
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
+
+
+@dataclass
+class Page:
+    url: str                                  # canonical URL of the page
+    conversation: ConversationItem | None     # None when the page is not a conversation
+    feeds: list[str]                          # absolute URLs of the feeds the page links to
+    platform: str                             # "wordpress" | "blogger" | "schemaorg" | "generic"
+
+
+def _safe_canonical(url: str) -> str:
+    try:
+        return canonical_url(url)
+    except ValueError:
+        return url
+
+
+def _base_url(doc: HtmlElement, url: str) -> str:
+    base = next((b.get("href") for b in css(doc, "base[href]")), None)
+    return urljoin(url, base.strip()) if base else url
+
+
+def _page_url(doc: HtmlElement, url: str, base: str) -> str:
+    """rel=canonical when it points to the same site, else the canonical form of the fetched URL."""
+    for link in css(doc, "link[rel][href]"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            try:
+                target = urljoin(base, link.get("href", "").strip())
+                if is_fetchable(target) and same_site(target, url):
+                    return canonical_url(target)
+            except ValueError:
+                pass
+            break
+    return _safe_canonical(url)
+
+
+def _feeds(doc: HtmlElement, base: str) -> list[str]:
+    feeds: list[str] = []
+    for link in css(doc, "link[rel][href]"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        if "alternate" in rel and kind in _FEED_TYPES:
+            try:
+                href = urljoin(base, link.get("href", "").strip())
+            except ValueError:
+                continue
+            if is_fetchable(href) and href not in feeds:
+                feeds.append(href)
+    return feeds
+
+
+def _meta(doc: HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for el in css(doc, f'meta[property="{name}"], meta[name="{name}"]'):
+            value = squash(el.get("content") or "")
+            if value:
+                return value
+    return None
+
+
+def _fill_in(conv: ConversationItem, doc: HtmlElement, html: str, schema: schemaorg.SchemaData | None,
+             platform_body: bool) -> None:
+    """Complete the post's title, author, date and text from schema.org, meta tags, then trafilatura."""
+    if schema is not None:
+        conv.title = conv.title or schema.title
+        conv.author = conv.author or schema.author
+        conv.published = conv.published or schema.published
+        if not conv.text and not platform_body:
+            conv.text = schema.text
+    conv.title = conv.title or _meta(doc, "og:title", "twitter:title")
+    conv.author = conv.author or clean_author(_meta(doc, "article:author", "author"))
+    conv.published = conv.published or parse_date(_meta(doc, "article:published_time", "datePublished"))
+    if not conv.text:
+        main = generic.main_text(html, conv.url)
+        conv.text = main.text
+        conv.title = conv.title or main.title
+        conv.author = conv.author or main.author
+        conv.published = conv.published or main.published
+    if not conv.title:
+        title = doc.find(".//title")
+        conv.title = inline_text(title) or None
+    if conv.author and conv.author.startswith(("http://", "https://")):
+        conv.author = None
+
+
+def _extract(html: str, url: str) -> Page:
+    doc = parse_html(html)
+    if doc is None:
+        return Page(url=_safe_canonical(url), conversation=None, feeds=[], platform="generic")
+    base = _base_url(doc, url)
+    page_url = _page_url(doc, url, base)
+    feeds = _feeds(doc, base)
+    schema = schemaorg.extract(doc, html, page_url)
+
+    platform = "generic"
+    conv: ConversationItem | None = None
+    detected = None
+    if blogger.has_generator(doc):
+        detected = blogger
+        platform = "blogger"
+    elif wordpress.detect(doc, html):
+        detected = wordpress
+        platform = "wordpress"
+    elif blogger.detect(doc, html):
+        detected = blogger
+        platform = "blogger"
+    if detected is not None:
+        conv = detected.extract(doc, page_url)
+        if conv is None:
+            return Page(url=page_url, conversation=None, feeds=feeds, platform=platform)
+        if schema is not None and len(schema.replies) > len(conv.replies):
+            conv.replies = schema.replies
+            platform = "schemaorg"
+    elif schema is not None and (schema.has_main_entity or schema.replies):
+        platform = "schemaorg"
+        conv = ConversationItem(url=page_url, kind="thread" if schema.kind == "thread" else "post",
+                                replies=schema.replies, origin="page")
+    elif not generic.looks_like_listing(doc, page_url):
+        conv = ConversationItem(url=page_url, kind="post", origin="page")
+    if conv is None:
+        return Page(url=page_url, conversation=None, feeds=feeds, platform=platform)
+    _fill_in(conv, doc, html, schema, platform_body=bool(conv.text))
+    return Page(url=page_url, conversation=conv, feeds=feeds, platform=platform)
+
+
+def extract_page(html: str, url: str) -> Page:
+    """Extract the conversation a page shows. Never raises on bad input: such pages give ``conversation=None``."""
+    try:
+        return _extract(html, url)
+    except Exception:  # hostile markup must not stop a crawl; log it and treat the page as no conversation
+        log.warning("extraction failed for %s", url, exc_info=True)
+        return Page(url=_safe_canonical(url) if isinstance(url, str) else "", conversation=None, feeds=[],
+                    platform="generic")

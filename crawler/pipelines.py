@@ -1,0 +1,78 @@
+"""Item pipelines: validate -> normalise -> store."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timezone
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from crawler.clean import strip_controls
+from crawler.items import ConversationItem, ReplyItem
+from crawler.urls import is_fetchable, site_of
+
+MAX_TITLE = 1_000
+MAX_NAME = 200
+MAX_TEXT = 200_000
+MAX_REPLIES = 5_000
+
+
+class ValidatePipeline:
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, ConversationItem):
+            raise DropItem(f"not a conversation: {type(item).__name__}")
+        if not is_fetchable(item.url):
+            raise DropItem(f"not an http(s) URL: {item.url!r}")
+        return item
+
+
+def _clean(value: str | None, limit: int) -> str | None:
+    if value is None:
+        return None
+    value = strip_controls(value).strip()
+    return value[:limit] or None
+
+
+def _aware(value: Any) -> Any:
+    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
+
+
+class NormalisePipeline:
+    """Strip control characters and escape sequences, bound every length, make every date timezone-aware."""
+
+    def process_item(self, item: ConversationItem) -> ConversationItem:
+        replies = [ReplyItem(author=_clean(r.author, MAX_NAME), published=_aware(r.published),
+                             text=_clean(r.text, MAX_TEXT) or "", url=r.url)
+                   for r in item.replies[:MAX_REPLIES]]
+        return replace(item, title=_clean(item.title, MAX_TITLE), author=_clean(item.author, MAX_NAME),
+                       text=_clean(item.text, MAX_TEXT) or "", published=_aware(item.published), replies=replies)
+
+
+class StorePipeline:
+    """Save each conversation in its own transaction and count which ones were new and which changed."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.store = crawler.spidercls.store_for(crawler)  # type: ignore[attr-defined]
+        self.new: set[int] = set()
+        self.updated: set[int] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: ConversationItem) -> ConversationItem:
+        result = self.store.save(item, site=site_of(item.url))
+        if result.outcome == "new":
+            self.new.add(result.conversation_id)
+        elif result.outcome == "updated" and result.conversation_id not in self.new:
+            self.updated.add(result.conversation_id)
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.set_value("threadscout/conversations_new", len(self.new))
+        stats.set_value("threadscout/conversations_updated", len(self.updated))
+        if result.new_replies:
+            stats.inc_value("threadscout/replies_new", result.new_replies)
+        return item

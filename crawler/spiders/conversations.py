@@ -1,0 +1,253 @@
+"""The spider: starts at each source, reads feeds and pages, follows what leads to conversations.
+
+It selects, follows and yields; storage is the pipelines' job. Every request carries the source it came from,
+so each site source keeps its own depth limit and page budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote_plus, urljoin
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from config.settings import Source
+from crawler.feeds import FeedRefused, looks_like_feed, parse_feed
+from crawler.urls import canonical_url, is_fetchable, same_site
+
+_SKIP_EXTENSIONS = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|exe|dmg|msi|iso|apk|mp[34]|m4a|ogg|"
+    r"wav|flac|avi|mov|mkv|webm|wmv|docx?|xlsx?|pptx?|odt|css|js|json|woff2?|ttf|eot)$", re.IGNORECASE)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass
+class Budget:
+    depth: int
+    max_pages: int
+    used: int = 0
+
+
+class ConversationSpider(Spider):
+    name = "threadscout"
+    handle_httpstatus_list = [304]
+
+    def __init__(self, sources: list[Source] | None = None, keywords: list[str] | None = None,
+                 depth: int = 2, max_pages: int = 200, max_feed_size: int = 5 * 10**6, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.sources = list(sources or [])
+        self.keywords = list(keywords or [])
+        self.default_depth, self.default_max_pages = depth, max_pages
+        self.max_feed_size = max_feed_size
+        self.budgets: dict[str, Budget] = {}
+        self.requested: set[str] = set()
+        self.outcomes: Counter[str] = Counter()
+        self.store: Any = None
+
+    @classmethod
+    def store_for(cls, crawler: Crawler) -> Any:
+        """One store per crawl, shared by the spider, the middleware and the pipelines."""
+        store = getattr(crawler, "_threadscout_store", None)
+        if store is None:
+            from indexer.db import Store
+
+            store = Store(crawler.settings["THREADSCOUT_DATABASE_URL"])
+            crawler._threadscout_store = store  # type: ignore[attr-defined]
+        return store
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ConversationSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.store = cls.store_for(crawler)
+        return spider
+
+    # -- starting ---------------------------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        self.run_id = self.store.start_run()
+        for source in self.sources:
+            self.store.source(source.url, source.kind)
+            depth = self.default_depth if source.depth is None else source.depth
+            max_pages = source.max_pages or self.default_max_pages
+            self.budgets[source.url] = Budget(depth=depth, max_pages=max_pages)
+            urls = [source.url] if source.kind != "query" else [
+                source.url.replace("{q}", quote_plus(k)) for k in self.keywords]
+            for url in urls:
+                self.requested.add(canonical_url(url))
+                yield self._request(url, self.parse_source, source.url, depth=0, priority=10,
+                                    meta={"kind": source.kind, "is_start": True})
+
+    def _request(self, url: str, callback: Any, source: str, *, depth: int, priority: int = 0,
+                 meta: dict[str, Any] | None = None) -> Request:
+        return Request(url, callback=callback, errback=self.failed, priority=priority, dont_filter=True,
+                       meta={"source": source, "ts_depth": depth, **(meta or {})})
+
+    def _follow(self, url: str, callback: Any, response: Response, *, depth: int,
+                meta: dict[str, Any] | None = None, budgeted: bool = True) -> Request | None:
+        """A request for ``url`` unless it was requested already, is not http(s), or the budget is spent."""
+        if not is_fetchable(url):
+            return None
+        key = canonical_url(url)
+        if key in self.requested:
+            return None
+        budget = self.budgets.get(response.meta["source"])
+        if budgeted and budget is not None:
+            if budget.used >= budget.max_pages:
+                self.crawler.stats.inc_value("threadscout/budget_stopped")  # type: ignore[union-attr]
+                return None
+            budget.used += 1
+        self.requested.add(key)
+        return self._request(url, callback, response.meta["source"], depth=depth, meta=meta)
+
+    # -- callbacks --------------------------------------------------------------------------------------------
+    def parse_source(self, response: Response) -> Iterator[Any]:
+        """The first response of a source: decide whether it is a feed or a page."""
+        source = response.meta["source"]
+        kind = response.meta.get("kind")
+        if response.status == 304:
+            self._count("not_modified")
+            self.store.record_source_fetch(source, status=304, error=None)
+            return
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if kind is None:
+            kind = "feed" if looks_like_feed(response.body, ctype) else "site"
+        if kind in ("feed", "query"):
+            yield from self.parse_feed(response, detected=kind)
+        else:
+            self.store.record_source_fetch(source, status=response.status, error=None, kind=kind)
+            yield from self.parse_page(response)
+
+    def parse_feed(self, response: Response, detected: str = "feed") -> Iterator[Any]:
+        source = response.meta["source"]
+        is_start = response.meta.get("is_start", False)
+        if response.status == 304:
+            self._count("not_modified")
+            return
+        self._count("feeds")
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        try:
+            if len(response.body) > self.max_feed_size:
+                raise FeedRefused(f"the feed is larger than max_feed_size ({self.max_feed_size} bytes)")
+            feed = parse_feed(response.body, response.url, ctype, comments_of=response.meta.get("comments_of"),
+                              source_url=source)
+        except FeedRefused as exc:
+            self._count("errors")
+            self.logger.warning("feed refused at %s: %s", response.url, exc)
+            if is_start:
+                self.store.record_source_fetch(source, status=response.status, error=f"feed refused: {exc}",
+                                               kind=detected)
+            return
+        if feed.warning:
+            self.logger.info("feed %s is not well-formed, entries recovered: %s", response.url, feed.warning)
+        if is_start:
+            self.store.record_source_fetch(source, status=response.status, error=None, kind=detected,
+                                           etag=_header(response, b"ETag"),
+                                           last_modified=_header(response, b"Last-Modified"))
+        yield from feed.items
+        for conv_url, comments in feed.comment_feeds.items():
+            req = self._follow(comments, self.parse_feed, response, depth=1, budgeted=False,
+                               meta={"comments_of": conv_url, "download_maxsize": self.max_feed_size})
+            if req:
+                yield req
+        for page in feed.pages:
+            req = self._follow(page, self.parse_page, response, depth=1, budgeted=False,
+                               meta={"follow_links": False})
+            if req:
+                yield req
+        self._remember(response)
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        if response.status == 304:
+            self._count("not_modified")
+            return
+        ctype = response.headers.get(b"Content-Type", b"text/html").decode("latin-1").lower()
+        if not isinstance(response, TextResponse) or not any(t in ctype for t in _HTML_TYPES):
+            self._count("skipped_not_html")
+            return
+        self._count("pages")
+        from crawler.extract import extract_page
+
+        page = extract_page(response.text, response.url)
+        if page.conversation is not None:
+            page.conversation.source_url = response.meta["source"]
+            yield page.conversation
+        yield from self._links(response)
+        self._remember(response)
+
+    def _links(self, response: Response) -> Iterator[Request]:
+        """Same-site links from a site source's pages, within its depth."""
+        if response.meta.get("follow_links") is False:
+            return
+        budget = self.budgets.get(response.meta["source"])
+        depth = response.meta["ts_depth"] + 1
+        if budget is None or depth > budget.depth:
+            return
+        assert isinstance(response, TextResponse)
+        for link in response.css("a[href]"):
+            if "nofollow" in (link.attrib.get("rel") or "").lower().split():
+                continue  # reply and comment-form links, tracking links: never a new conversation
+            href = link.attrib["href"]
+            url = urljoin(response.url, href.strip())
+            if not same_site(url, response.meta["source"]) or _SKIP_EXTENSIONS.search(url.split("?")[0]):
+                continue
+            req = self._follow(url.split("#")[0], self.parse_page, response, depth=depth)
+            if req:
+                yield req
+
+    def failed(self, failure: Failure) -> None:
+        """Per-request failures are counted and logged, never fatal to the crawl."""
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+            self._count("robots_forbidden")
+            return
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            problem = f"HTTP {status}"
+            self._count("responses")
+        else:
+            status = None
+            problem = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        self._count("errors")
+        self.logger.warning("failed %s: %s", request.url, problem)
+        if request.meta.get("is_start"):
+            self.store.record_source_fetch(request.meta["source"], status=status, error=problem)
+
+    def closed(self, reason: str) -> None:
+        """Judge the crawl by its stats, not its exit status: record them in the crawl-run row."""
+        run_id = getattr(self, "run_id", None)
+        stats = self.crawler.stats
+        if run_id is None or stats is None:
+            return
+        values = stats.get_stats()
+        self.store.finish_run(
+            run_id, pages=int(values.get("threadscout/responses", 0)),
+            new=int(values.get("threadscout/conversations_new", 0)),
+            updated=int(values.get("threadscout/conversations_updated", 0)),
+            errors=int(values.get("threadscout/errors", 0)), finish_reason=reason,
+            stats={k: v if isinstance(v, (int, float, str)) else str(v) for k, v in values.items()})
+
+    # -- helpers ----------------------------------------------------------------------------------------------
+    def _count(self, what: str) -> None:
+        self.outcomes[what] += 1
+        self.crawler.stats.inc_value(f"threadscout/{what}")  # type: ignore[union-attr]
+        if what in ("feeds", "pages", "not_modified", "skipped_not_html"):
+            self.crawler.stats.inc_value("threadscout/responses")  # type: ignore[union-attr]
+
+    def _remember(self, response: Response) -> None:
+        """Keep the validators of a processed response for the next conditional GET."""
+        if response.status == 200:
+            self.store.record_fetch(response.request.url if response.request else response.url, response.status,
+                                    _header(response, b"ETag"), _header(response, b"Last-Modified"))
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

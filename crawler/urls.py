@@ -1,0 +1,53 @@
+"""URL canonicalisation: one conversation, one URL, however it was reached."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_TRACKING_PREFIXES = ("utm_",)
+_TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "igshid"})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+FETCHABLE_SCHEMES = frozenset({"http", "https"})
+
+
+def is_fetchable(url: str) -> bool:
+    """True for absolute http(s) URLs with a host: the only URLs the crawler ever requests."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in FETCHABLE_SCHEMES and bool(parts.hostname)
+
+
+def _is_tracking(key: str) -> bool:
+    k = key.lower()
+    return k.startswith(_TRACKING_PREFIXES) or k in _TRACKING_KEYS
+
+
+def canonical_url(url: str, *, keep_fragment: bool = False) -> str:
+    """Lower-case scheme and host; drop credentials, default ports, tracking parameters and (unless asked) the fragment.
+
+    The order of the remaining query parameters is kept: some sites route on it.
+    """
+    url = url.strip()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    port = parts.port
+    netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    path = parts.path or "/"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)])
+    fragment = parts.fragment if keep_fragment else ""
+    return urlunsplit((scheme, netloc, path, query, fragment))
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to, as shown to people: the host without a leading ``www.``."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def same_site(a: str, b: str) -> bool:
+    return site_of(a) == site_of(b)

@@ -1,0 +1,313 @@
+"""The store: engine and sessions, creation, and the upserts that keep one row per conversation and reply.
+
+Every save is its own short transaction, so a crash loses at most the page being saved, and readers (search,
+show) keep working while a crawl writes: SQLite runs in WAL mode with a busy timeout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Literal, Protocol
+
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from indexer.models import Base, Conversation, CrawlRun, Document, Reply, Source, needing_index, utcnow
+
+Outcome = Literal["new", "updated", "unchanged"]
+_ORIGIN_RANK = {"comments": 0, "feed": 1, "page": 2}
+
+
+class ReplyLike(Protocol):
+    author: str | None
+    published: datetime | None
+    text: str
+    url: str | None
+
+
+class ConversationLike(Protocol):
+    """What the store needs from a crawled conversation (crawler.items.ConversationItem fits)."""
+
+    url: str
+    title: str | None
+    author: str | None
+    published: datetime | None
+    text: str
+    kind: str
+    origin: str
+    source_url: str | None
+
+    @property
+    def replies(self) -> Sequence[ReplyLike]: ...
+
+
+def offset_minutes(value: datetime | None) -> int | None:
+    if value is None or value.utcoffset() is None:
+        return None
+    return int(value.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+
+
+def with_offset(value: datetime | None, minutes: int | None) -> datetime | None:
+    """A stored UTC datetime shown in the zone it was published in."""
+    if value is None or minutes is None:
+        return value
+    return value.astimezone(timezone(timedelta(minutes=minutes)))
+
+
+def reply_key(reply: ReplyLike) -> str:
+    """A reply's identity: its permalink (fragment kept), else its author, date and text."""
+    if reply.url:
+        return reply.url
+    stamp = reply.published.astimezone(timezone.utc).isoformat() if reply.published else ""
+    digest = hashlib.sha1("\x1f".join([reply.author or "", stamp, " ".join(reply.text.split())]).encode())
+    return "sha1:" + digest.hexdigest()
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class SaveResult:
+    outcome: Outcome
+    conversation_id: int
+    new_replies: int
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        Base.metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.sessions.begin() as session:
+            yield session
+
+    # -- sources and fetches ---------------------------------------------------------------------------------
+    def source(self, url: str, kind: str | None = None) -> Source:
+        """The row for a configured source, created on first use; a configured kind is recorded."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is None:
+                row = Source(url=url, kind=kind)
+                s.add(row)
+            elif kind and row.kind != kind:
+                row.kind = kind
+            s.flush()
+            return row
+
+    def sources(self) -> list[Source]:
+        with self.session() as s:
+            return list(s.scalars(select(Source).order_by(Source.id)))
+
+    def record_source_fetch(self, url: str, *, status: int | None, error: str | None,
+                            kind: str | None = None, etag: str | None = None,
+                            last_modified: str | None = None) -> None:
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is None:
+                return
+            now = utcnow()
+            row.last_status, row.last_error, row.last_crawled_at = status, error, now
+            if kind and not row.kind:
+                row.kind = kind
+            if error is None:
+                row.last_ok_at = now
+            if etag or last_modified:
+                row.etag, row.last_modified = etag, last_modified
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """ETag and Last-Modified last seen at a URL, for a conditional GET."""
+        with self.session() as s:
+            doc = s.get(Document, url)
+            return (doc.etag, doc.last_modified) if doc else (None, None)
+
+    def record_fetch(self, url: str, status: int, etag: str | None, last_modified: str | None) -> None:
+        with self.session() as s:
+            doc = s.get(Document, url)
+            if doc is None:
+                doc = Document(url=url)
+                s.add(doc)
+            doc.status, doc.fetched_at = status, utcnow()
+            if status != 304:
+                doc.etag, doc.last_modified = etag, last_modified
+
+    # -- conversations ---------------------------------------------------------------------------------------
+    def save(self, item: ConversationLike, site: str) -> SaveResult:
+        """Insert or merge one conversation and its replies, keyed on the canonical URL."""
+        with self.session() as s:
+            conv = s.scalar(select(Conversation).where(Conversation.url == item.url)
+                            .options(selectinload(Conversation.replies)))
+            created = conv is None
+            if conv is None:
+                conv = Conversation(url=item.url, site=site, kind=item.kind, origin=item.origin, text="",
+                                    n_replies=0)
+                s.add(conv)
+            changed = _merge_conversation(conv, item, created)
+            if item.source_url and conv.source_id is None:
+                src = s.scalar(select(Source.id).where(Source.url == item.source_url))
+                conv.source_id = src
+            new_replies, replies_changed = _merge_replies(conv, item, s)
+            if created or changed or replies_changed:
+                conv.n_replies = len(conv.replies)
+                dates = [d for d in [conv.published, *(r.published for r in conv.replies)] if d]
+                conv.last_activity = max(dates) if dates else None
+                conv.updated_at = utcnow()
+            s.flush()
+            outcome: Outcome = "new" if created else "updated" if (changed or replies_changed) else "unchanged"
+            return SaveResult(outcome, conv.id, new_replies)
+
+    def conversation(self, url: str) -> Conversation | None:
+        """One conversation with its replies in page order, by its URL as given or as canonicalised."""
+        with self.session() as s:
+            return s.scalar(select(Conversation).where(Conversation.url == url)
+                            .options(selectinload(Conversation.replies)))
+
+    def conversations(self, ids: Sequence[int] | None = None, urls: Sequence[str] | None = None
+                      ) -> list[Conversation]:
+        with self.session() as s:
+            q = select(Conversation).options(selectinload(Conversation.replies))
+            if ids is not None:
+                q = q.where(Conversation.id.in_(ids))
+            if urls is not None:
+                q = q.where(Conversation.url.in_(urls))
+            return list(s.scalars(q))
+
+    def count(self) -> int:
+        with self.session() as s:
+            return s.scalar(select(func.count()).select_from(Conversation)) or 0
+
+    def needing_index(self, batch: int = 200) -> Iterator[list[Conversation]]:
+        """Batches of conversations the index is behind on, with their replies loaded."""
+        last_id = 0
+        while True:
+            with self.session() as s:
+                rows = list(s.scalars(needing_index().where(Conversation.id > last_id).limit(batch)
+                                      .options(selectinload(Conversation.replies))))
+            if not rows:
+                return
+            yield rows
+            last_id = rows[-1].id
+
+    def all_conversations(self, batch: int = 200) -> Iterator[list[Conversation]]:
+        last_id = 0
+        while True:
+            with self.session() as s:
+                rows = list(s.scalars(select(Conversation).where(Conversation.id > last_id)
+                                      .order_by(Conversation.id).limit(batch)
+                                      .options(selectinload(Conversation.replies))))
+            if not rows:
+                return
+            yield rows
+            last_id = rows[-1].id
+
+    def mark_indexed(self, stamps: dict[int, datetime]) -> None:
+        """Record that the index holds these conversations as they were at ``updated_at``."""
+        with self.session() as s:
+            for conv_id, stamp in stamps.items():
+                conv = s.get(Conversation, conv_id)
+                if conv is not None:
+                    conv.indexed_at = stamp
+
+    def forget_index(self) -> None:
+        with self.session() as s:
+            s.query(Conversation).update({Conversation.indexed_at: None})
+
+    # -- crawl runs ------------------------------------------------------------------------------------------
+    def start_run(self) -> int:
+        with self.session() as s:
+            run = CrawlRun()
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, *, pages: int, new: int, updated: int, errors: int,
+                   finish_reason: str | None, stats: dict[str, object]) -> None:
+        with self.session() as s:
+            run = s.get(CrawlRun, run_id)
+            if run is None:
+                return
+            run.finished_at = utcnow()
+            run.pages, run.new, run.updated, run.errors = pages, new, updated, errors
+            run.finish_reason, run.stats = finish_reason, stats
+
+    def runs(self) -> list[CrawlRun]:
+        with self.session() as s:
+            return list(s.scalars(select(CrawlRun).order_by(CrawlRun.id)))
+
+
+def _assign(obj: object, name: str, value: object) -> bool:
+    if getattr(obj, name) == value:
+        return False
+    setattr(obj, name, value)
+    return True
+
+
+def _merge_conversation(conv: Conversation, item: ConversationLike, created: bool) -> bool:
+    """Take the item's fields: all of them from an origin at least as trusted, else only the missing ones."""
+    trusted = created or _ORIGIN_RANK.get(item.origin, 0) >= _ORIGIN_RANK.get(conv.origin, 0)
+    changed = False
+    for name, value in (("title", item.title), ("author", item.author), ("text", item.text or "")):
+        if value and (trusted or not getattr(conv, name)):
+            changed |= _assign(conv, name, value)
+    if item.published and (trusted or conv.published is None):
+        changed |= _assign(conv, "published", item.published)
+        changed |= _assign(conv, "published_offset", offset_minutes(item.published))
+    if trusted and item.origin != "comments":
+        changed |= _assign(conv, "kind", item.kind)
+        changed |= _assign(conv, "origin", item.origin)
+    return changed
+
+
+def _merge_replies(conv: Conversation, item: ConversationLike, s: Session) -> tuple[int, bool]:
+    by_key = {r.key: r for r in conv.replies}
+    from_page = item.origin == "page"
+    new = 0
+    changed = False
+    for position, reply in enumerate(item.replies):
+        key = reply_key(reply)
+        row = by_key.get(key)
+        if row is None:
+            row = Reply(key=key, url=reply.url, author=reply.author, published=reply.published,
+                        published_offset=offset_minutes(reply.published), text=reply.text or "",
+                        position=position if from_page else None)
+            conv.replies.append(row)
+            by_key[key] = row
+            new += 1
+            changed = True
+            continue
+        if from_page:
+            changed |= _assign(row, "position", position)
+        for name, value in (("author", reply.author), ("text", reply.text)):
+            if value and (from_page or not getattr(row, name)):
+                changed |= _assign(row, name, value)
+        if reply.published and (from_page or row.published is None):
+            changed |= _assign(row, "published", reply.published)
+            changed |= _assign(row, "published_offset", offset_minutes(reply.published))
+    return new, changed

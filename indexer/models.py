@@ -1,0 +1,144 @@
+"""The store's tables (SQLAlchemy 2 typed models) and the named queries written once.
+
+The database is the source of truth: the Whoosh index is derived from ``Conversation`` and ``Reply`` rows and
+can always be rebuilt from them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, or_, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql import Select
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class AwareDateTime(TypeDecorator[datetime]):
+    """Timezone-aware datetimes on every backend: stored as UTC, returned aware.
+
+    The original offset of a published date is kept separately (``*_offset`` columns hold minutes east of UTC),
+    because SQLite keeps no zone and people want to see the time the author saw.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    kind: Mapped[str | None] = mapped_column(String(16))          # configured or detected
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(128))
+    last_status: Mapped[int | None] = mapped_column(Integer)     # HTTP status of the last fetch
+    last_error: Mapped[str | None] = mapped_column(Text)         # None when the last fetch went well
+    last_crawled_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    last_ok_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+
+
+class Document(Base):
+    """What was last fetched at a URL: validators for conditional GET and the outcome."""
+
+    __tablename__ = "documents"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(128))
+    status: Mapped[int | None] = mapped_column(Integer)
+    fetched_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)  # canonical
+    site: Mapped[str] = mapped_column(String(255), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="post")  # post | thread | item
+    origin: Mapped[str] = mapped_column(String(16), default="page")  # best origin seen: page > feed > comments
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(512))
+    published: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    published_offset: Mapped[int | None] = mapped_column(Integer)
+    last_activity: Mapped[datetime | None] = mapped_column(AwareDateTime, index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    n_replies: Mapped[int] = mapped_column(Integer, default=0)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    first_seen: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, index=True)
+    # the updated_at that the search index holds; differs from updated_at while the index is behind
+    indexed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+
+    replies: Mapped[list[Reply]] = relationship(back_populates="conversation", cascade="all, delete-orphan",
+                                                order_by=lambda: (Reply.position.is_(None), Reply.position,
+                                                                  Reply.published, Reply.id))
+    source: Mapped[Source | None] = relationship()
+
+    @property
+    def participants(self) -> list[str]:
+        """Everyone who wrote in the conversation, the opening author first, each once."""
+        names = [self.author] + [r.author for r in self.replies]
+        return list(dict.fromkeys(n for n in names if n))
+
+
+class Reply(Base):
+    __tablename__ = "replies"
+    __table_args__ = (UniqueConstraint("conversation_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(2048))  # permalink with fragment, or a hash of author, date and text
+    url: Mapped[str | None] = mapped_column(String(2048))
+    author: Mapped[str | None] = mapped_column(String(512))
+    published: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    published_offset: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int | None] = mapped_column(Integer)  # order on the page; None when only seen in a feed
+    first_seen: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+
+    conversation: Mapped[Conversation] = relationship(back_populates="replies")
+
+
+class CrawlRun(Base):
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    finish_reason: Mapped[str | None] = mapped_column(String(64))
+    stats: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
+Index("ix_replies_conversation_position", Reply.conversation_id, Reply.position)
+
+
+def needing_index() -> Select[tuple[Conversation]]:
+    """Conversations whose latest state the search index does not hold yet."""
+    return select(Conversation).where(
+        or_(Conversation.indexed_at.is_(None), Conversation.indexed_at != Conversation.updated_at)
+    ).order_by(Conversation.id)

@@ -1,0 +1,52 @@
+"""``threadscout demo``: the bundled sample web, served on 127.0.0.1, crawled by the real spiders, searched."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import click
+
+from config.settings import load_settings
+from search import jobs, output
+from search.query import search, show
+from search.sampleweb import SampleWebServer
+
+DEMO_QUERIES = ['"adult literacy"', '"reading tutor" OR tutors', "ESL classes"]
+
+
+def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> None:
+    with tempfile.TemporaryDirectory(prefix="threadscout-demo-") as tmp, \
+            as_file(files("config") / "demo" / "site") as site_root:
+        workdir = Path(keep_dir) if keep_dir else Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        if (workdir / "data").exists():  # an earlier demo's data points at a server that is gone
+            shutil.rmtree(workdir / "data")
+        server = SampleWebServer(Path(site_root))
+        base = server.start()
+        try:
+            template = (files("config") / "demo.toml").read_text(encoding="utf-8")
+            config_file = workdir / "threadscout.toml"
+            config_file.write_text(template.replace("{{base}}", base), encoding="utf-8")
+            cfg = load_settings(config_file)
+            click.echo(f"Serving the sample web at {base} and crawling {len(cfg.sources)} sources "
+                       f"into {cfg.data_dir} ...")
+            from search.cli import _CrawlProgress
+
+            with _CrawlProgress(enabled=progress_enabled) as progress:
+                summary = jobs.crawl(cfg, all_sources=True, progress=progress.update)
+            click.echo(summary.line())
+        finally:
+            server.stop()
+        for query in DEMO_QUERIES:
+            click.echo(f"\n$ threadscout search '{query}'")
+            output.print_results(search(cfg, query, limit=5), query)
+        top = search(cfg, DEMO_QUERIES[0], limit=1)
+        if top:
+            click.echo(f"\n$ threadscout show {top[0].url}")
+            output.print_conversation(show(cfg, top[0].url))
+        click.echo("\nTo watch your own mission: copy the demo configuration (`threadscout demo --keep DIR` "
+                   "leaves it in DIR/threadscout.toml), put in your keywords and sources, then run "
+                   "`threadscout --config threadscout.toml crawl`.")

@@ -1,0 +1,103 @@
+"""Renderers shared by every listing command: a table for people, JSON for scripts.
+
+Everything that came from the web passes through ``crawler.clean`` before it is printed: no escape sequence
+or control character from a crawled page ever reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from crawler.clean import one_line, strip_controls
+from search.query import ConversationView
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The same --json and --limit options on every listing command."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Print one JSON array for scripts instead of a table.")
+    @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10_000),
+                  help="Show at most this many results.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def safe(value: Any) -> Any:
+    """Strip control characters from every string inside ``value``."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {k: safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [safe(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    click.echo(json.dumps(safe(value), ensure_ascii=False, indent=2))
+
+
+def _date(iso: str | None) -> str:
+    return iso[:10] if iso else "-"
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_results(results: Sequence[ConversationView], query: str) -> None:
+    """One block per conversation, best first: title, where and who, a snippet, and the full URL."""
+    from rich.text import Text
+
+    console = _console()
+    if not results:
+        console.print(Text(f"No conversations match {one_line(query)!r}. Try fewer or other words, or run "
+                           "`threadscout crawl` first."))
+        return
+    console.print(Text(f"{len(results)} conversations matching {one_line(query)!r}, best first", style="bold"))
+    for i, r in enumerate(results, 1):
+        block = Text(f"\n{i:>2}. ")
+        block.append(one_line(r.title) or "(untitled)", style="bold")
+        replies = "1 reply" if r.n_replies == 1 else f"{r.n_replies} replies"
+        block.append(f"\n    {one_line(r.site)} · {r.kind} · {one_line(r.author) or 'unknown author'} · "
+                     f"{_date(r.published)} · {replies}")
+        if r.last_activity and r.last_activity[:10] != _date(r.published):
+            block.append(f" · last activity {_date(r.last_activity)}")
+        if r.snippet:
+            block.append("\n    " + one_line(r.snippet), style="dim")
+        console.print(block)
+        console.print(Text("    " + one_line(r.url), style="cyan"), soft_wrap=True)
+
+
+def print_conversation(view: ConversationView) -> None:
+    from rich.text import Text
+
+    console = _console()
+    head = Text(one_line(view.title) or "(untitled)", style="bold")
+    head.append(f"\n{one_line(view.url)}", style="cyan")
+    head.append(f"\n{one_line(view.site)} · {view.kind} · by {one_line(view.author) or 'unknown'} · "
+                f"{_date(view.published)} · {view.n_replies} replies")
+    console.print(head)
+    if view.text:
+        console.print(Text("\n" + strip_controls(view.text).strip()))
+    for i, reply in enumerate(view.replies or [], 1):
+        line = Text(f"\n[{i}] {one_line(reply.author) or 'anonymous'} · {_date(reply.published)}", style="bold")
+        if reply.url:
+            line.append(f"  {one_line(reply.url)}", style="cyan")
+        console.print(line)
+        console.print(Text(strip_controls(reply.text).strip()))
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,88 @@
+"""Answering people: a query string in, plain result dataclasses out. No Whoosh object leaves ``indexer``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from config.errors import NotFoundError
+from config.settings import Settings
+from crawler.urls import canonical_url
+from indexer.db import Store, with_offset
+from indexer.index import SearchIndex
+from indexer.models import Conversation
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class ReplyView:
+    author: str | None
+    published: str | None
+    text: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ConversationView:
+    url: str
+    title: str | None
+    site: str
+    kind: str
+    author: str | None
+    published: str | None
+    last_activity: str | None
+    n_replies: int
+    participants: list[str]
+    snippet: str = ""
+    score: float = 0.0
+    text: str | None = None
+    replies: list[ReplyView] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.replies is None:
+            del data["replies"], data["text"]
+        return data
+
+
+def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bool = False) -> ConversationView:
+    return ConversationView(
+        url=conv.url, title=conv.title, site=conv.site, kind=conv.kind, author=conv.author,
+        published=_iso(with_offset(conv.published, conv.published_offset)), last_activity=_iso(conv.last_activity),
+        n_replies=conv.n_replies, participants=conv.participants, snippet=snippet, score=round(score, 4),
+        text=conv.text if full else None,
+        replies=[ReplyView(author=r.author, published=_iso(with_offset(r.published, r.published_offset)),
+                           text=r.text, url=r.url) for r in conv.replies] if full else None,
+    )
+
+
+def search(cfg: Settings, query: str, *, limit: int = 20) -> list[ConversationView]:
+    """Conversations matching ``query``, best first."""
+    store = Store(cfg.database_url)
+    try:
+        found: dict[str, Conversation] = {}
+
+        def texts(urls: list[str]) -> dict[str, str]:
+            found.update({c.url: c for c in store.conversations(urls=urls)})
+            return {u: "\n\n".join([c.text or "", *(r.text for r in c.replies)]) for u, c in found.items()}
+
+        hits = SearchIndex(cfg.index_dir).search(query, limit=limit, texts=texts)
+        return [_view(found[h.url], snippet=h.snippet, score=h.score) for h in hits if h.url in found]
+    finally:
+        store.close()
+
+
+def show(cfg: Settings, url: str) -> ConversationView:
+    """One conversation with its replies in page order."""
+    store = Store(cfg.database_url)
+    try:
+        conv = store.conversation(url.strip()) or store.conversation(canonical_url(url))
+        if conv is None:
+            raise NotFoundError(f"no conversation at {url} in the store; try `threadscout search` to find its URL")
+        return _view(conv, full=True)
+    finally:
+        store.close()

@@ -1,0 +1,102 @@
+"""Extraction measured on the real-world pages in ../shared/fixtures/real (dev set).
+
+``python tests/test_real_pages.py`` prints the per-platform accuracy table.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from crawler.extract import Page, extract_page  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
+ASSERTED = ("wordpress", "blogger")
+MAX_SECONDS = 1.0  # per page, generous: typical pages take a few tens of ms
+
+
+def _rows() -> list[dict[str, str]]:
+    manifest = FIXTURES / "manifest.csv"
+    if not manifest.exists():
+        return []
+    with manifest.open(newline="", encoding="utf-8") as f:
+        return [row for row in csv.DictReader(f) if row["file"].startswith("pages/")]
+
+
+def _url(row: dict[str, str]) -> str:
+    match = re.search(r"url=(\S+)", row["notes"])
+    return match.group(1).rstrip('",;') if match else f"https://example.org/{row['file']}"
+
+
+def _run(row: dict[str, str]) -> tuple[Page, float]:
+    html = (FIXTURES / row["file"]).read_bytes().decode("utf-8", errors="replace")
+    start = time.perf_counter()
+    page = extract_page(html, _url(row))
+    return page, time.perf_counter() - start
+
+
+def _check(row: dict[str, str], page: Page) -> tuple[bool, bool]:
+    replies = page.conversation.replies if page.conversation else []
+    count_ok = len(replies) == int(row["n_comments"])
+    first = (replies[0].author or "") if replies else ""
+    return count_ok, first == row["first_comment_author"]
+
+
+def measure() -> dict[str, tuple[int, int, int]]:
+    """Per platform: (pages, exact reply count, right first author)."""
+    table: dict[str, tuple[int, int, int]] = {}
+    for row in _rows():
+        page, _ = _run(row)
+        count_ok, author_ok = _check(row, page)
+        n, c, a = table.get(row["platform"], (0, 0, 0))
+        table[row["platform"]] = (n + 1, c + count_ok, a + author_ok)
+    return table
+
+
+ROWS = _rows()
+if not ROWS:
+    pytest.skip("real-page fixtures not present", allow_module_level=True)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["file"] for r in ROWS])
+def test_page_extracts_quickly_without_raising(row: dict[str, str]) -> None:
+    page, seconds = _run(row)
+    assert isinstance(page, Page)
+    assert seconds < MAX_SECONDS
+    if page.conversation is not None:
+        assert page.conversation.url == page.url
+        for reply in page.conversation.replies:
+            assert reply.published is None or reply.published.tzinfo is not None
+
+
+def test_wordpress_and_blogger_accuracy() -> None:
+    rows = [r for r in ROWS if r["platform"] in ASSERTED]
+    misses = []
+    for row in rows:
+        page, _ = _run(row)
+        count_ok, author_ok = _check(row, page)
+        if not (count_ok and author_ok):
+            replies = page.conversation.replies if page.conversation else []
+            misses.append((row["file"], len(replies), replies[0].author if replies else None))
+    print(_format(measure()))
+    assert len(rows) - len(misses) >= 0.9 * len(rows), misses
+
+
+def _format(table: dict[str, tuple[int, int, int]]) -> str:
+    lines = [f"{'platform':<14} {'pages':>5} {'count ok':>9} {'author ok':>10}"]
+    for platform, (n, c, a) in sorted(table.items()):
+        lines.append(f"{platform:<14} {n:>5} {c:>9} {a:>10}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(_format(measure()))
