@@ -8,6 +8,7 @@ disagree, the source with more replies wins: exact reply counts matter most.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -21,6 +22,8 @@ __all__ = ["Page", "extract_page"]
 
 log = logging.getLogger(__name__)
 
+_HTML_MARKER = re.compile(r"<(html|head|body|div|p|article|main|section|title|meta)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w")
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
 
 
@@ -108,7 +111,7 @@ def _fill_in(conv: ConversationItem, doc: HtmlElement, html: str, schema: schema
 
 
 def _extract(html: str, url: str) -> Page:
-    doc = parse_html(html)
+    doc = parse_html(html) if isinstance(html, str) and _HTML_MARKER.search(html[:100_000]) else None
     if doc is None:
         return Page(url=_safe_canonical(url), conversation=None, feeds=[], platform="generic")
     base = _base_url(doc, url)
@@ -144,12 +147,16 @@ def _extract(html: str, url: str) -> Page:
     if conv is None:
         return Page(url=page_url, conversation=None, feeds=feeds, platform=platform)
     _fill_in(conv, doc, html, schema, platform_body=bool(conv.text))
+    if platform == "generic" and not _WORD.search(conv.text) and not conv.replies:
+        conv = None  # nothing readable: not HTML, an empty shell, or a page made only of scripts
     return Page(url=page_url, conversation=conv, feeds=feeds, platform=platform)
 
 
 def extract_page(html: str, url: str) -> Page:
     """Extract the conversation a page shows. Never raises on bad input: such pages give ``conversation=None``."""
     try:
+        if isinstance(html, (bytes, bytearray)):
+            html = bytes(html).decode("utf-8", errors="replace")
         return _extract(html, url)
     except Exception:  # hostile markup must not stop a crawl; log it and treat the page as no conversation
         log.warning("extraction failed for %s", url, exc_info=True)

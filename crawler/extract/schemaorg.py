@@ -57,7 +57,9 @@ def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("alternateName")
         value = _first(value)
-    return clean_author(squash(value)) if isinstance(value, str) else None
+    if not isinstance(value, str) or value.strip().startswith(("/", "http://", "https://")):
+        return None  # a profile URL, not a name
+    return clean_author(squash(value))
 
 
 def _string(value: Any) -> str:

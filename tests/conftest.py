@@ -1,0 +1,149 @@
+"""Shared fixtures: fixture sites served on 127.0.0.1 (port 0), configurations in temporary folders, and the
+``threadscout`` command run as a real child process."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from search.sampleweb import SampleWebServer, SiteHandler
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_SITE = ROOT / "config" / "demo" / "site"
+LAB_SITE = Path(__file__).resolve().parent / "sites" / "lab"
+MiB = 2**20
+
+
+def _latin1_page() -> bytes:
+    html = ("<!DOCTYPE html><html><head><meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'>"
+            "<meta name='generator' content='WordPress 6.5'><title>Lesepaten gesucht</title></head>"
+            "<body class='post-template-default single single-post'><article class='post type-post'>"
+            "<h1 class='entry-title'>Caf\u00e9 f\u00fcr Lesepaten: \u00dcbung macht den Meister</h1>"
+            "<div class='entry-content'><p>Im Caf\u00e9 treffen sich Lesepaten f\u00fcr adult literacy, "
+            "jeden Donnerstag \u00e0 18 Uhr.</p></div></article></body></html>")
+    return html.encode("iso-8859-1")
+
+
+def _calendar(day: int) -> bytes:
+    links = "".join(f"<a href='/trap/cal?day={d}'>day {d}</a> " for d in (day - 1, day + 1, day + 7, day + 30))
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Events on day {day}</title></head>"
+            f"<body class='archive date'><h1>Calendar</h1>{links}</body></html>").encode()
+
+
+def gzip_bomb(size: int) -> bytes:
+    """A gzip body that expands to ``size`` zero bytes, made without holding them in memory."""
+    out = io.BytesIO()
+    chunk = b"\0" * MiB
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=9) as gz:
+        for _ in range(size // MiB):
+            gz.write(chunk)
+    return out.getvalue()
+
+
+@dataclass
+class Hostile:
+    bomb: bytes
+
+
+class LabHandler(SiteHandler):
+    """The lab site's special routes: one per failure mode."""
+
+    def route(self) -> bool:
+        path, _, query = self.path.partition("?")
+        if path == "/latin1/post.html":
+            self.send_body(200, _latin1_page(), "text/html")
+        elif path == "/trap/cal":
+            day = int(query.partition("=")[2] or 0)
+            self.send_body(200, _calendar(day), "text/html; charset=utf-8")
+        elif path == "/big/page.html":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(40 * MiB))
+            self.end_headers()
+            chunk = b"<p>" + b"adult literacy " * 4000 + b"</p>\n"
+            try:
+                for _ in range(40 * MiB // len(chunk)):
+                    self.wfile.write(chunk)
+            except OSError:
+                pass  # the crawler hung up, as it should
+        elif path == "/bomb/page.html":
+            self.send_body(200, self.server.hostile.bomb, "text/html; charset=utf-8",  # type: ignore[attr-defined]
+                           {"Content-Encoding": "gzip"})
+        elif path == "/feeds/entities.xml":
+            body = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "adult literacy adult literacy">'
+                    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss version="2.0"><channel><title>&b;</title>'
+                    b"<item><title>&b;</title><link>http://127.0.0.1/x</link></item></channel></rss>")
+            self.send_body(200, body, "application/rss+xml")
+        elif path == "/feeds/malformed.xml":
+            self.send_body(200, b"<html><body><h1>Document moved</h1><p>adult literacy</p>", "application/rss+xml")
+        else:
+            return False
+        return True
+
+
+@pytest.fixture(scope="session")
+def demo_web() -> Iterator[SampleWebServer]:
+    server = SampleWebServer(DEMO_SITE)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def lab_web() -> Iterator[SampleWebServer]:
+    server = SampleWebServer(LAB_SITE, LabHandler)
+    server.hostile = Hostile(bomb=gzip_bomb(300 * MiB))  # type: ignore[attr-defined]
+    server.start()
+    yield server
+    server.stop()
+
+
+def write_config(folder: Path, sources: list[dict[str, object]], crawl: dict[str, object] | None = None,
+                 mission: str = 'keywords = ["adult literacy", "reading tutor", "ESL classes"]') -> Path:
+    """A configuration for a test crawl: no delay, no AutoThrottle (the sites are on this machine)."""
+    settings = {"delay": "0s", "autothrottle": False, "concurrency_per_site": 4,
+                "user_agent_contact": "https://example.org/tests", **(crawl or {})}
+    lines = [f'[mission]\nname = "Test mission"\n{mission}\n', '[storage]\npath = "data"\n', "[crawl]"]
+    lines += [f"{k} = {_toml(v)}" for k, v in settings.items()]
+    for source in sources:
+        lines.append("\n[[source]]")
+        lines += [f"{k} = {_toml(v)}" for k, v in source.items()]
+    path = folder / "threadscout.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def run_cli(*args: str | os.PathLike[str], config: Path | None = None, check: bool = False
+            ) -> subprocess.CompletedProcess[str]:
+    """``threadscout ARGS`` in a child process, as a user or a script would run it."""
+    cmd = [sys.executable, "-m", "search"]
+    if config is not None:
+        cmd += ["--config", str(config)]
+    cmd += [str(a) for a in args]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "120"}
+    env.pop("THREADSCOUT_CONFIG", None)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{cmd} exited {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+    return proc
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip()

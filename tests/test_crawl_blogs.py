@@ -1,0 +1,159 @@
+"""End-to-end crawls of the bundled sample web: feeds, comment feeds, WordPress and Blogger pages, into a real
+SQLite store and Whoosh index, read back through the CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write_config
+
+WP_POST = "/blog/2026/10/volunteer-tutors/"
+BLOGGER_POST = "/reading-corner/2026/09/adult-learners-and-bus-routes/"
+
+
+@pytest.fixture(scope="module")
+def crawled(demo_web, tmp_path_factory) -> tuple[Path, str]:
+    """The sample blog crawled from its feed and as a site, the Blogger blog as a site, once for the module."""
+    folder = tmp_path_factory.mktemp("blogs")
+    base = demo_web.base
+    config = write_config(folder, [
+        {"url": f"{base}/blog/feed/"},
+        {"url": f"{base}/blog/", "kind": "site", "depth": 2},
+        {"url": f"{base}/reading-corner/"},
+    ])
+    demo_web.requests.clear()
+    proc = run_cli("crawl", config=config, check=True)
+    assert "new conversations" in proc.stdout
+    return config, base
+
+
+def show(config: Path, url: str) -> dict:
+    return json.loads(run_cli("show", url, "--json", config=config, check=True).stdout)
+
+
+def rows(config: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(config.parent / "data" / "threadscout.db") as db:
+        return db.execute(sql).fetchall()
+
+
+def test_wordpress_post_with_its_comments_in_page_order(crawled):
+    config, base = crawled
+    conv = show(config, base + WP_POST)
+    assert conv["title"] == "Volunteer reading tutors wanted for our winter session"
+    assert conv["author"] == "Margit Olsen"
+    assert conv["published"] == "2026-10-03T09:15:00+02:00"   # the author's time zone is kept
+    assert [r["author"] for r in conv["replies"]] == ["Dana Whitfield", "Margit Olsen", "José Martínez",
+                                                      "Priya Raman"]  # the pingback is not a reply
+    assert conv["n_replies"] == 4
+    first = conv["replies"][0]
+    assert first["url"] == base + WP_POST + "#comment-412"
+    assert first["published"].startswith("2026-10-03T11:02:00")
+    assert not any("says" in (r["author"] or "") or r["text"].startswith("Reply") for r in conv["replies"])
+    assert all(r["text"] for r in conv["replies"])
+    assert conv["participants"][0] == "Margit Olsen" and "Priya Raman" in conv["participants"]
+
+
+def test_feed_and_page_give_one_conversation(crawled):
+    """The feed links posts with utm_ parameters; the site crawl reaches the same posts: one row each."""
+    config, base = crawled
+    urls = [u for (u,) in rows(config, "select url from conversations where url like '%/blog/%'")]
+    assert sorted(urls) == sorted({base + p for p in [
+        WP_POST, "/blog/2026/10/esl-classes-library/", "/blog/2026/10/family-literacy-night/",
+        "/blog/2026/10/garden-winter/"]})
+    assert not any("utm_" in u for u in urls)
+
+
+def test_comment_feed_and_page_give_one_reply_each(crawled):
+    config, base = crawled
+    counts = rows(config, "select c.url, count(r.id) from conversations c left join replies r "
+                          "on r.conversation_id = c.id group by c.url")
+    by_url = {u.removeprefix(base): n for u, n in counts}
+    assert by_url[WP_POST] == 4
+    assert by_url["/blog/2026/10/esl-classes-library/"] == 3
+    assert by_url["/blog/2026/10/family-literacy-night/"] == 2
+    assert by_url["/blog/2026/10/garden-winter/"] == 0
+    assert by_url[BLOGGER_POST] == 3
+
+
+def test_comment_feeds_were_read(crawled, demo_web):
+    paths = demo_web.paths()
+    assert f"{WP_POST}feed/" in paths
+    assert "/reading-corner/feeds/7001/comments/default/" in paths
+
+
+def test_blogger_post_with_threaded_comments(crawled):
+    config, base = crawled
+    conv = show(config, base + BLOGGER_POST)
+    assert conv["title"] == "Adult learners and bus routes"
+    assert conv["author"] == "Ruth Delgado"
+    assert conv["published"] == "2026-09-14T18:20:00-07:00"
+    assert [r["author"] for r in conv["replies"]] == ["Margit Olsen", "Ruth Delgado", "Unknown"]
+    assert all(r["url"] and "#c555000" in r["url"] for r in conv["replies"])
+
+
+def test_listing_pages_are_followed_but_not_stored(crawled, demo_web):
+    config, base = crawled
+    assert "/blog/tag/literacy/" in demo_web.paths()
+    stored = {u for (u,) in rows(config, "select url from conversations")}
+    assert base + "/blog/" not in stored and base + "/blog/tag/literacy/" not in stored
+    assert base + "/reading-corner/" not in stored
+
+
+def test_robots_txt_is_obeyed_and_the_crawler_names_itself(crawled, demo_web):
+    assert "/robots.txt" in demo_web.paths()
+    assert not any(p.startswith("/private/") for p in demo_web.paths())
+    agents = {headers.get("User-Agent", "") for _, headers in demo_web.requests}
+    assert agents and all(a.startswith("threadscout/") and "+https://example.org/tests" in a for a in agents)
+
+
+def test_search_lists_matches_best_first_with_the_contract_fields(crawled):
+    config, base = crawled
+    results = json.loads(run_cli("search", '"reading tutor"', "--json", config=config, check=True).stdout)
+    assert results, "the sample web talks about reading tutors"
+    for r in results:
+        assert {"url", "title", "site", "kind", "author", "published", "last_activity", "n_replies",
+                "participants", "snippet", "score"} <= r.keys()
+        assert r["kind"] in ("post", "thread", "item") and isinstance(r["n_replies"], int)
+    scores = [r["score"] for r in results]
+    assert scores == sorted(scores, reverse=True)
+    assert base + WP_POST in [r["url"] for r in results]
+    garden = json.loads(run_cli("search", "compost", "--json", config=config, check=True).stdout)
+    assert [r["url"] for r in garden] == [base + "/blog/2026/10/garden-winter/"]
+
+
+def test_search_table_for_people(crawled):
+    config, base = crawled
+    out = run_cli("search", "ESL", "classes", config=config, check=True).stdout
+    assert "Free ESL classes return to the Eastgate Library" in out
+    assert "3 replies" in out and base + "/blog/2026/10/esl-classes-library/" in out
+
+
+def test_search_folds_accents(crawled):
+    config, _ = crawled
+    plain = json.loads(run_cli("search", "Jose", "Martinez", "--json", config=config, check=True).stdout)
+    assert any(r["url"].endswith(WP_POST) for r in plain)
+
+
+def test_second_crawl_gets_304s_and_rewrites_nothing(crawled, demo_web):
+    config, base = crawled
+    before = rows(config, "select url, updated_at, indexed_at from conversations order by url")
+    replies_before = rows(config, "select count(*) from replies")
+    demo_web.requests.clear()
+    proc = run_cli("crawl", "--all", config=config, check=True)
+    assert "0 new conversations, 0 updated" in proc.stdout
+    conditional = [h for p, h in demo_web.requests if p == "/blog/feed/"]
+    assert conditional and "If-None-Match" in conditional[0]
+    assert rows(config, "select url, updated_at, indexed_at from conversations order by url") == before
+    assert rows(config, "select count(*) from replies") == replies_before
+    runs = rows(config, "select pages, new, updated, finish_reason from crawl_runs order by id")
+    assert len(runs) == 2 and runs[-1][1:] == (0, 0, "finished")
+
+
+def test_crawl_without_all_skips_sources_not_due(crawled):
+    config, _ = crawled
+    proc = run_cli("crawl", config=config, check=True)
+    assert "Nothing is due" in proc.stdout

@@ -1,0 +1,273 @@
+"""Unit tests for crawler.extract on small hand-written pages that imitate WordPress and Blogger markup."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from crawler.extract import extract_page  # noqa: E402
+from crawler.extract.text import clean_author, element_text, parse_date, parse_html  # noqa: E402
+
+POST_URL = "https://blog.example.org/2024/05/a-post/"
+
+WORDPRESS_POST = """<!DOCTYPE html>
+<html><head>
+<meta name="generator" content="WordPress 6.5">
+<title>A post about gardens | Example Blog</title>
+<link rel="canonical" href="https://blog.example.org/2024/05/a-post/">
+<link rel="alternate" type="application/rss+xml" href="/feed/">
+<link rel="alternate" type="application/rss+xml" href="/2024/05/a-post/feed/">
+<meta property="article:published_time" content="2024-05-01T08:00:00+02:00">
+</head>
+<body class="post-template-default single single-post postid-7">
+<article class="post">
+  <h1 class="entry-title">A post about gardens</h1>
+  <div class="entry-content"><p>First paragraph.</p><p>Second   paragraph.</p><script>var x = 1;</script></div>
+</article>
+<div id="comments">
+<ol class="comment-list">
+  <li id="comment-11" class="comment even thread-even depth-1 parent">
+    <article id="div-comment-11" class="comment-body">
+      <footer class="comment-meta">
+        <div class="comment-author vcard"><b class="fn"><a href="https://alice.example">Alice</a></b>
+          <span class="says">says:</span></div>
+        <div class="comment-metadata"><a href="https://blog.example.org/2024/05/a-post/#comment-11">
+          <time datetime="2024-05-02T10:15:00+02:00">May 2, 2024 at 10:15 am</time></a></div>
+      </footer>
+      <div class="comment-content"><p>Lovely roses.</p></div>
+      <div class="reply"><a class="comment-reply-link" href="#comment-11">Reply</a></div>
+    </article>
+    <ol class="children">
+      <li id="comment-12" class="comment byuser bypostauthor odd alt depth-2">
+        <article id="div-comment-12" class="comment-body">
+          <footer class="comment-meta">
+            <div class="comment-author vcard"><b class="fn">Bob</b> <span class="says">says:</span></div>
+            <div class="comment-metadata"><a href="#comment-12"><time>May 3, 2024 at 3:12 pm</time></a></div>
+          </footer>
+          <div class="comment-content"><p>Thank you!</p></div>
+          <div class="reply"><a class="comment-reply-link" href="#comment-12">Reply</a></div>
+        </article>
+      </li>
+    </ol>
+  </li>
+  <li id="comment-13" class="pingback even thread-odd depth-1">
+    <div id="div-comment-13" class="comment-body">Pingback: <a href="https://other.example/">Other blog</a></div>
+  </li>
+  <li id="comment-14" class="comment odd alt thread-even depth-1">
+    <article id="div-comment-14" class="comment-body">
+      <div class="comment-author vcard"><cite class="fn">Carol</cite> <span class="says">sagt:</span></div>
+      <div class="comment-content"><p>Where is this?</p></div>
+    </article>
+  </li>
+</ol>
+</div>
+</body></html>
+"""
+
+KUBRICK_POST = """<html><head><meta name="generator" content="WordPress 2.8"></head><body>
+<div class="post"><h2>Old times</h2><div class="entry"><p>Post text.</p></div></div>
+<ol class="commentlist">
+  <li id="comment-5"><p>Nice one.</p>
+    <p><cite>Comment by <a href="http://dan.example">Dan</a> &#8212; 17.07.2011 @ <a href="#comment-5">13:04</a></cite></p></li>
+  <li id="comment-6"><p>Agreed.</p><p><cite>Comment by Erin &#8212; 18.07.2011 @ 09:00</cite></p></li>
+</ol></body></html>
+"""
+
+WORDPRESS_HOME = """<html><head><meta name="generator" content="WordPress 6.5"><title>Example Blog</title></head>
+<body class="home blog">
+<article class="post"><h2 class="entry-title">One</h2><div class="entry-content"><p>One.</p></div></article>
+<article class="post"><h2 class="entry-title">Two</h2><div class="entry-content"><p>Two.</p></div></article>
+</body></html>
+"""
+
+BLOGGER_THREADED = """<html><head><meta content='blogger' name='generator'>
+<title>Example: Winter notes</title></head><body class="item-view">
+<div class="post hentry"><h3 class="post-title entry-title">Winter notes</h3>
+<div class="post-body entry-content">It snowed.<br>A lot.</div></div>
+<div class="comments" id="comments"><div class="comment-thread"><ol>
+<li class="comment" id="c1001"><div class="comment-block"><div class="comment-header">
+  <cite class="user"><a href="https://www.blogger.com/profile/1">Unknown</a></cite>
+  <span class="datetime secondary-text"><a href="https://example.blogspot.com/2019/01/winter.html?showComment=1546300800000#c1001">1. Januar 2019 um 01:00</a></span></div>
+  <p class="comment-content">Brr.</p>
+  <span class="comment-actions secondary-text"><a class="comment-reply">Antworten</a></span></div>
+  <div class="comment-replies"><div class="comment-thread inline-thread"><ol><div>
+    <li class="comment" id="c1002"><div class="comment-block"><div class="comment-header">
+      <cite class="user">Frank</cite>
+      <span class="datetime secondary-text"><a href="https://example.blogspot.com/2019/01/winter.html?showComment=1546304400000#c1002">x</a></span></div>
+      <p class="comment-content">Stay warm.</p></div></li>
+  </div></ol></div></div>
+</li>
+<li class="comment" id="c1003"><div class="comment-block"><div class="comment-header"><cite class="user">Gina</cite></div>
+  <p class="comment-content">Pretty.</p></div></li>
+</ol></div></div></body></html>
+"""
+
+BLOGGER_CLASSIC = """<html><head><meta content='blogger' name='generator'></head><body>
+<div class="post"><h3 class="post-title">Classic</h3><div class="post-body">Body text.</div></div>
+<div id="comments"><dl id="comments-block">
+<dt class="comment-author" id="c77"><a name="c77"></a>Hank said...</dt>
+<dd class="comment-body"><p>First!</p></dd>
+<dd class="comment-footer"><span class="comment-timestamp">
+  <a href="https://classic.example.com/2011/06/classic.html?showComment=1308000000000#c77">June 13, 2011 9:20 PM</a></span></dd>
+<dt class="comment-author" id="c78">Anonymous said...</dt>
+<dd class="comment-body"><p>Second.</p></dd>
+</dl></div></body></html>
+"""
+
+BLOGGER_INDEX = """<html><head><meta content='blogger' name='generator'></head><body>
+<div class="date-outer"><div class="post"><div class="post-body">One</div></div></div>
+<div class="date-outer"><div class="post"><div class="post-body">Two</div></div></div>
+</body></html>
+"""
+
+JSON_LD_PAGE = """<html><head><title>Thread</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebSite", broken</script>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebPage", "name": "ignored"},
+  {"@type": "DiscussionForumPosting", "headline": "Which hose?", "author": {"@type": "Person", "name": "Ivy"},
+   "datePublished": "2024-03-01T12:00:00Z", "text": "Need a hose.",
+   "comment": [
+     {"@type": "Comment", "author": {"name": "Jack"}, "datePublished": "2024-03-01T13:00:00+01:00",
+      "text": "Get a long one.", "url": "https://forum.example.net/t/hose#post-2",
+      "comment": [{"@type": "Comment", "author": "Kim", "text": "Agreed."}]},
+     {"@type": "Comment", "author": [{"@type": "Person", "name": "Lee"}], "text": "<p>Rubber.</p>"}
+   ]}
+]}
+</script></head><body><h1>Which hose?</h1><p>Need a hose.</p></body></html>
+"""
+
+
+def test_wordpress_threaded_comments_nested_reply_and_pingback_excluded() -> None:
+    page = extract_page(WORDPRESS_POST, "https://blog.example.org/2024/05/a-post/?utm_source=x")
+    assert page.platform == "wordpress"
+    assert page.url == POST_URL
+    assert page.feeds == ["https://blog.example.org/feed/", "https://blog.example.org/2024/05/a-post/feed/"]
+    conv = page.conversation
+    assert conv is not None and conv.url == POST_URL and conv.origin == "page" and conv.kind == "post"
+    assert conv.title == "A post about gardens"
+    assert conv.text == "First paragraph.\n\nSecond paragraph."
+    assert conv.published == datetime(2024, 5, 1, 6, 0, tzinfo=timezone.utc)
+    assert [r.author for r in conv.replies] == ["Alice", "Bob", "Carol"]
+    assert [r.text for r in conv.replies] == ["Lovely roses.", "Thank you!", "Where is this?"]
+    assert [r.url for r in conv.replies] == [POST_URL + "#comment-11", POST_URL + "#comment-12",
+                                             POST_URL + "#comment-14"]
+    first = conv.replies[0].published
+    assert first is not None and first.utcoffset() == timedelta(hours=2)
+    assert conv.replies[1].published == datetime(2024, 5, 3, 15, 12, tzinfo=timezone.utc)
+
+
+def test_wordpress_kubrick_cite_after_text() -> None:
+    conv = extract_page(KUBRICK_POST, "https://old.example.com/2011/07/old-times.html").conversation
+    assert conv is not None
+    assert [r.author for r in conv.replies] == ["Dan", "Erin"]
+    assert [r.text for r in conv.replies] == ["Nice one.", "Agreed."]
+    assert conv.replies[0].published == datetime(2011, 7, 17, 13, 4, tzinfo=timezone.utc)
+    assert conv.title == "Old times"
+
+
+def test_wordpress_home_page_is_not_a_conversation() -> None:
+    page = extract_page(WORDPRESS_HOME, "https://blog.example.org/")
+    assert page.conversation is None
+    assert page.platform == "wordpress"
+
+
+def test_blogger_threaded_with_replies() -> None:
+    page = extract_page(BLOGGER_THREADED, "https://example.blogspot.com/2019/01/winter.html")
+    assert page.platform == "blogger"
+    conv = page.conversation
+    assert conv is not None
+    assert conv.title == "Winter notes"
+    assert conv.text == "It snowed.\nA lot."
+    assert [r.author for r in conv.replies] == ["Unknown", "Frank", "Gina"]
+    assert [r.text for r in conv.replies] == ["Brr.", "Stay warm.", "Pretty."]
+    assert conv.replies[0].url == "https://example.blogspot.com/2019/01/winter.html?showComment=1546300800000#c1001"
+    assert conv.replies[0].published == datetime(2019, 1, 1, tzinfo=timezone.utc)
+    assert conv.replies[2].url == "https://example.blogspot.com/2019/01/winter.html#c1003"
+
+
+def test_blogger_classic_said() -> None:
+    conv = extract_page(BLOGGER_CLASSIC, "https://classic.example.com/2011/06/classic.html").conversation
+    assert conv is not None
+    assert [r.author for r in conv.replies] == ["Hank", "Anonymous"]
+    assert [r.text for r in conv.replies] == ["First!", "Second."]
+    assert conv.replies[0].url == "https://classic.example.com/2011/06/classic.html?showComment=1308000000000#c77"
+    assert conv.replies[1].url == "https://classic.example.com/2011/06/classic.html#c78"
+    assert conv.replies[0].published is not None and conv.replies[0].published.tzinfo is not None
+
+
+def test_blogger_index_is_not_a_conversation() -> None:
+    assert extract_page(BLOGGER_INDEX, "https://example.blogspot.com/").conversation is None
+
+
+def test_json_ld_survives_a_malformed_block() -> None:
+    page = extract_page(JSON_LD_PAGE, "https://forum.example.net/t/hose")
+    assert page.platform == "schemaorg"
+    conv = page.conversation
+    assert conv is not None and conv.kind == "thread"
+    assert (conv.title, conv.author) == ("Which hose?", "Ivy")
+    assert conv.published == datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
+    assert [r.author for r in conv.replies] == ["Jack", "Kim", "Lee"]
+    assert [r.text for r in conv.replies] == ["Get a long one.", "Agreed.", "Rubber."]
+    assert conv.replies[0].url == "https://forum.example.net/t/hose#post-2"
+    assert conv.replies[0].published is not None and conv.replies[0].published.utcoffset() == timedelta(hours=1)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Alice says:", "Alice"),
+    ("Bob said...", "Bob"),
+    ("Comment by Carol — 17.07, 2011 @ 13:04", "Carol"),
+    ("  Dan\n  Autor ", "Dan"),
+    ("Erin Reply", "Erin"),
+    ("Frank sagt:", "Frank"),
+    ("Gina, ", "Gina"),
+    ("", None),
+])
+def test_clean_author(raw: str, expected: str | None) -> None:
+    assert clean_author(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2024-05-02T10:15:00+02:00", datetime(2024, 5, 2, 10, 15, tzinfo=timezone(timedelta(hours=2)))),
+    ("2024-05-02T10:15:00Z", datetime(2024, 5, 2, 10, 15, tzinfo=timezone.utc)),
+    ("2024-05-02 10:15", datetime(2024, 5, 2, 10, 15, tzinfo=timezone.utc)),
+    ("June 19, 2019 at 3:12 pm", datetime(2019, 6, 19, 15, 12, tzinfo=timezone.utc)),
+    ("19. Juni 2019 um 6:16 Uhr", datetime(2019, 6, 19, 6, 16, tzinfo=timezone.utc)),
+    ("2 weeks ago", None),
+    ("Jun 20th at 2:41 am", None),
+    ("", None),
+])
+def test_parse_date_keeps_zone(raw: str, expected: datetime | None) -> None:
+    result = parse_date(raw)
+    assert result == expected
+    if result is not None:
+        assert result.tzinfo is not None and result.utcoffset() == expected.utcoffset()  # type: ignore[union-attr]
+
+
+def test_element_text_paragraphs_and_scripts() -> None:
+    doc = parse_html("<div id='x'><p>a  b</p><script>bad()</script><p>c<br>d</p><style>p{}</style> • </div>")
+    assert doc is not None
+    assert element_text(doc.get_element_by_id("x")) == "a b\n\nc\nd"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x00\x01\x02", "not html at all", "<<<>>><html", "<?xml version='1.0' "
+                                 "encoding='utf-8'?><rss></rss>", b"\xff\xfe\x00bytes", "<div>" * 20000])
+def test_hostile_input_never_raises(bad: str) -> None:
+    start = time.perf_counter()
+    page = extract_page(bad, "https://example.org/x")  # type: ignore[arg-type]
+    assert time.perf_counter() - start < 2
+    assert page.url == "https://example.org/x"
+    assert page.conversation is None
+
+
+def test_foreign_canonical_is_ignored() -> None:
+    html = WORDPRESS_POST.replace('href="https://blog.example.org/2024/05/a-post/"', 'href="https://evil.example/"', 1)
+    assert extract_page(html, "https://blog.example.org/2024/05/a-post/").url == POST_URL

@@ -1,0 +1,118 @@
+"""The store and the Whoosh index: upserts keyed on the canonical URL, incremental sync, rebuild, accents,
+and searching while a writer holds the index."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from config.errors import QueryError
+from crawler.items import ConversationItem, ReplyItem
+from indexer.db import Store
+from indexer.index import IndexDoc, SearchIndex
+from indexer.sync import rebuild, sync
+
+TZ = timezone(timedelta(hours=2))
+
+
+def item(url: str, text: str, *replies: ReplyItem, origin: str = "page", title: str = "A post") -> ConversationItem:
+    return ConversationItem(url=url, title=title, author="Ana", published=datetime(2026, 10, 1, 9, tzinfo=TZ),
+                            text=text, replies=list(replies), origin=origin)  # type: ignore[arg-type]
+
+
+def reply(n: int, text: str, author: str = "Ben") -> ReplyItem:
+    return ReplyItem(author=author, published=datetime(2026, 10, 2, n, tzinfo=TZ), text=text,
+                     url=f"http://blog.test/p/#comment-{n}")
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    yield s
+    s.close()
+
+
+def search_urls(idx: SearchIndex, query: str) -> list[str]:
+    return [h.url for h in idx.search(query)]
+
+
+def test_upserts_never_duplicate_and_changes_update(store):
+    first = store.save(item("http://blog.test/p/", "Volunteer tutors", reply(1, "I can help")), "blog.test")
+    assert first.outcome == "new" and first.new_replies == 1
+    again = store.save(item("http://blog.test/p/", "Volunteer tutors", reply(1, "I can help")), "blog.test")
+    assert again.outcome == "unchanged" and again.conversation_id == first.conversation_id
+    changed = store.save(item("http://blog.test/p/", "Volunteer tutors wanted", reply(1, "I can help"),
+                              reply(2, "Me too", "Cy")), "blog.test")
+    assert changed.outcome == "updated" and changed.new_replies == 1
+    conv = store.conversation("http://blog.test/p/")
+    assert conv is not None and conv.text == "Volunteer tutors wanted" and conv.n_replies == 2
+    assert conv.participants == ["Ana", "Ben", "Cy"] and store.count() == 1
+
+
+def test_a_comment_feed_fills_in_but_never_overrides_the_page(store):
+    store.save(item("http://blog.test/p/", "Full text from the page", reply(1, "Page text")), "blog.test")
+    feed_reply = replace(reply(1, "Feed text"), published=None)
+    result = store.save(ConversationItem(url="http://blog.test/p/", origin="comments",
+                                         replies=[feed_reply, reply(3, "Only in the feed")]), "blog.test")
+    assert result.new_replies == 1
+    conv = store.conversation("http://blog.test/p/")
+    assert conv is not None and conv.text == "Full text from the page" and conv.title == "A post"
+    assert [r.text for r in conv.replies] == ["Page text", "Only in the feed"]   # page order, then by date
+
+
+def test_index_is_incremental_and_rebuildable(store, tmp_path):
+    idx = SearchIndex(tmp_path / "index")
+    store.save(item("http://blog.test/a/", "Adult literacy tutors meet on Mondays"), "blog.test")
+    store.save(item("http://blog.test/b/", "Our garden needs compost", reply(1, "ESL classes nearby?")),
+               "blog.test")
+    assert sync(store, idx) == 2
+    assert sync(store, idx) == 0                       # nothing new: nothing written
+    assert search_urls(idx, "literacy") == ["http://blog.test/a/"]
+    assert search_urls(idx, '"ESL classes"') == ["http://blog.test/b/"]   # replies are searchable
+    store.save(item("http://blog.test/a/", "Adult literacy tutors now meet on Tuesdays"), "blog.test")
+    assert sync(store, idx) == 1 and idx.doc_count() == 2
+    import shutil
+    shutil.rmtree(tmp_path / "index")                  # the index is lost; the store is the truth
+    assert idx.search("literacy") == []
+    assert rebuild(store, idx) == 2
+    assert search_urls(idx, "tuesdays") == ["http://blog.test/a/"]
+
+
+def test_accents_are_folded_and_words_stemmed(tmp_path):
+    idx = SearchIndex(tmp_path / "index")
+    doc = IndexDoc(url="http://x.test/1", site="x.test", kind="post", title="Résumés für Lesepaten",
+                   text="Wir üben Bewerbungen", replies="", authors="Zoë", published=None, last_activity=None,
+                   n_replies=0)
+    idx.write([doc])
+    assert search_urls(idx, "resume") == ["http://x.test/1"]
+    assert search_urls(idx, "fur") == ["http://x.test/1"]
+    assert search_urls(idx, "zoe") == ["http://x.test/1"]
+
+
+def test_a_batch_with_the_same_url_twice_keeps_one_document(tmp_path):
+    idx = SearchIndex(tmp_path / "index")
+    docs = [IndexDoc(url="http://x.test/1", site="x.test", kind="post", title=t, text="", replies="", authors="",
+                     published=None, last_activity=None, n_replies=0) for t in ("first draft", "final words")]
+    assert idx.write(docs) == 1
+    assert idx.doc_count() == 1 and search_urls(idx, "final") == ["http://x.test/1"]
+    assert search_urls(idx, "draft") == []
+
+
+def test_search_works_while_a_writer_holds_the_lock(store, tmp_path):
+    idx = SearchIndex(tmp_path / "index")
+    store.save(item("http://blog.test/a/", "Adult literacy"), "blog.test")
+    sync(store, idx)
+    from whoosh import index as whoosh_index   # the test reaches under the wrapper to hold the lock
+
+    writer = whoosh_index.open_dir(str(tmp_path / "index")).writer()
+    try:
+        assert search_urls(idx, "literacy") == ["http://blog.test/a/"]
+    finally:
+        writer.cancel()
+
+
+def test_empty_query_is_a_clear_error(tmp_path):
+    with pytest.raises(QueryError, match="empty"):
+        SearchIndex(tmp_path / "index").search("   ")
