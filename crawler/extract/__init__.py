@@ -23,7 +23,8 @@ __all__ = ["Page", "extract_page"]
 log = logging.getLogger(__name__)
 
 _HTML_MARKER = re.compile(r"<(html|head|body|div|p|article|main|section|title|meta)\b", re.IGNORECASE)
-_WORD = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
+MIN_GENERIC_WORDS = 25   # a page of unknown software with fewer words and no replies is no conversation
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
 
 
@@ -147,8 +148,8 @@ def _extract(html: str, url: str) -> Page:
     if conv is None:
         return Page(url=page_url, conversation=None, feeds=feeds, platform=platform)
     _fill_in(conv, doc, html, schema, platform_body=bool(conv.text))
-    if platform == "generic" and not _WORD.search(conv.text) and not conv.replies:
-        conv = None  # nothing readable: not HTML, an empty shell, or a page made only of scripts
+    if platform == "generic" and len(_WORD_RUN.findall(conv.text)) < MIN_GENERIC_WORDS and not conv.replies:
+        conv = None  # too little to read: navigation, an empty shell, or a page made only of scripts
     return Page(url=page_url, conversation=conv, feeds=feeds, platform=platform)
 
 

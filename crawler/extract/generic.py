@@ -46,8 +46,15 @@ def main_text(html: str, url: str) -> MainText:
     )
 
 
+_LISTING_BODY_CLASSES = frozenset({"home", "blog", "archive", "category", "tag", "date", "search",
+                                   "search-results", "paged", "error404", "calendar"})
+
+
 def looks_like_listing(doc: HtmlElement, url: str) -> bool:
-    """Home, tag, category, archive and search pages, or pages made of several article teasers."""
+    """Home, tag, category, archive, calendar and search pages, or pages made of several article teasers."""
+    body = doc.find(".//body")
+    if body is not None and _LISTING_BODY_CLASSES & set((body.get("class") or "").lower().split()):
+        return True
     path = urlsplit(url).path
     if path in ("", "/") and not urlsplit(url).query:
         return True
