@@ -65,7 +65,7 @@ def html_to_text(html: str | None) -> str:
 
 def _date(entry: Any, *names: str) -> datetime | None:
     for name in names:
-        parsed = entry.get(f"{name}_parsed")
+        parsed = dict.get(entry, f"{name}_parsed")  # plain lookup: no deprecated key mapping
         if parsed:
             try:
                 return datetime(*parsed[:6], tzinfo=timezone.utc)
