@@ -16,6 +16,9 @@ _LISTING_PATH = re.compile(r"/(tag|tags|category|categories|label|search|archive
                            re.IGNORECASE)
 
 
+MAX_CHARS = 1_500_000  # trafilatura's time grows quickly with page size: longer pages are cut
+
+
 @dataclass
 class MainText:
     title: str | None = None
@@ -29,8 +32,9 @@ def main_text(html: str, url: str) -> MainText:
     try:
         import trafilatura
 
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True)
+        # fast=True skips the justext/readability fallbacks, quadratic on pages with many blocks
+        doc = trafilatura.bare_extraction(html[:MAX_CHARS], url=url, with_metadata=True, include_comments=False,
+                                          include_tables=True, fast=True)
     except Exception:  # trafilatura fails in many ways on hostile input; the fallback must not
         log.debug("trafilatura failed on %s", url, exc_info=True)
         return MainText()
