@@ -175,8 +175,8 @@ class _CrawlProgress:
 
     def _text(self) -> str:
         c = self.counts
-        return (f"{self.label}: {c['page']} pages, {c['conversation']} conversations, {c['error']} errors, "
-                f"{c['indexed']} indexed")
+        return (f"{self.label}: {c['page']} pages fetched, {c['conversation']} conversations saved, "
+                f"{c['error']} failed, {c['indexed']} indexed")
 
     def update(self, what: str, n: int) -> None:
         self.counts[what] = self.counts.get(what, 0) + n

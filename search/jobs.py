@@ -81,7 +81,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
     from scrapy.crawler import CrawlerProcess
 
     from crawler.settings import scrapy_settings
-    from crawler.spiders.conversations import ConversationSpider
+    from crawler.spiders.conversations import ConversationSpider, page_failed
 
     started = time.monotonic()
     store = open_store(cfg)
@@ -95,7 +95,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
         process = CrawlerProcess(values)
         crawler = process.create_crawler(ConversationSpider)
         if progress is not None:
-            _connect_progress(crawler, signals, progress)
+            _connect_progress(crawler, signals, page_failed, progress)
         process.crawl(crawler, sources=sources, keywords=list(cfg.mission.keywords), depth=cfg.crawl.depth,
                       max_pages=cfg.crawl.max_pages, max_feed_size=cfg.crawl.max_feed_size)
         process.start()
@@ -117,19 +117,19 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
     return summary
 
 
-def _connect_progress(crawler: Any, signals: Any, progress: Progress) -> None:
+def _connect_progress(crawler: Any, signals: Any, page_failed: object, progress: Progress) -> None:
     def on_response(response: Any, request: Any, spider: Any) -> None:
         progress("page", 1)
 
     def on_item(item: Any, response: Any, spider: Any) -> None:
         progress("conversation", 1)
 
-    def on_error(failure: Any, request: Any, spider: Any) -> None:
+    def on_error(**_: Any) -> None:
         progress("error", 1)
 
-    crawler.signals.connect(on_response, signal=signals.response_received)
-    crawler.signals.connect(on_item, signal=signals.item_scraped)
-    crawler.signals.connect(on_error, signal=signals.request_dropped)
+    crawler.signals.connect(on_response, signal=signals.response_received, weak=False)
+    crawler.signals.connect(on_item, signal=signals.item_scraped, weak=False)
+    crawler.signals.connect(on_error, signal=page_failed, weak=False)
 
 
 def index(cfg: Settings, *, store: Store | None = None, progress: Callable[[int], None] | None = None) -> int:

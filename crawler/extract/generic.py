@@ -12,11 +12,11 @@ from .text import HtmlElement, clean_author, css, parse_date, squash
 
 log = logging.getLogger(__name__)
 
-_LISTING_PATH = re.compile(r"/(tag|tags|category|categories|label|search|archive|archives|page/\d+|author)(/|$)",
+_LISTING_PATH = re.compile(r"/(tag|tags|category|categories|label|search|archive|archives|calendar|page/\d+|author)(/|$)",
                            re.IGNORECASE)
 
 
-MAX_CHARS = 1_500_000  # trafilatura's time grows quickly with page size: longer pages are cut
+MAX_CHARS = 1_000_000  # trafilatura's time grows quickly with page size: longer pages are cut
 
 
 @dataclass

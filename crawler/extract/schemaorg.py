@@ -23,6 +23,7 @@ THREAD_TYPES = frozenset({"DiscussionForumPosting", "SocialMediaPosting", "Quest
 REPLY_TYPES = frozenset({"Comment", "Answer"})
 _REPLY_KEYS = ("comment", "comments", "acceptedAnswer", "suggestedAnswer", "hasPart")
 _MAX_NODES = 20_000
+MICRODATA_MAX_CHARS = 1_000_000  # extruct parses the page again: longer pages are cut
 
 
 @dataclass
@@ -116,7 +117,7 @@ def microdata_nodes(html: str) -> list[dict[str, Any]]:
     try:
         import extruct
 
-        data = extruct.extract(html, syntaxes=["microdata"], uniform=True)
+        data = extruct.extract(html[:MICRODATA_MAX_CHARS], syntaxes=["microdata"], uniform=True)
     except Exception:  # extruct raises many kinds of errors on odd markup; microdata is optional
         log.debug("microdata extraction failed", exc_info=True)
         return []

@@ -14,7 +14,7 @@ from dateutil import parser as dateutil_parser
 
 HtmlElement = lxml.html.HtmlElement
 
-MAX_HTML_CHARS = 5_000_000  # larger documents are cut: extraction must stay fast on hostile input
+MAX_HTML_CHARS = 2_000_000  # larger documents are cut: extraction must stay fast on hostile input
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe",
                         "svg", "button", "select", "textarea", "input", "form"})

@@ -10,6 +10,7 @@ from crawler.items import ConversationItem, ReplyItem
 from .text import HtmlElement, classes, clean_author, css, element_text, inline_text, parse_date
 
 _ID_RE = re.compile(r"^(?:li-|div-)?comment-(\d+)$")
+MAX_COMMENTS = 5_000
 _ROOT_TAGS = frozenset({"li", "div", "article", "section", "dt", "dd", "tr", "td", "table"})
 _PING_CLASSES = frozenset({"pingback", "trackback"})
 _LISTING_CLASSES = frozenset({"home", "blog", "archive", "category", "tag", "date", "search", "paged", "author",
@@ -72,7 +73,7 @@ def comment_blocks(doc: HtmlElement) -> list[_Comment]:
         ping = bool(classes(el) & _PING_CLASSES)
         if number in found:
             found[number].ping = found[number].ping or ping
-        else:
+        elif len(found) < MAX_COMMENTS:
             found[number] = _Comment(number, el, ping)
     return list(found.values())
 

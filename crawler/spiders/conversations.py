@@ -29,6 +29,8 @@ _SKIP_EXTENSIONS = re.compile(
     r"wav|flac|avi|mov|mkv|webm|wmv|docx?|xlsx?|pptx?|odt|css|js|json|woff2?|ttf|eot)$", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
+page_failed = object()   # signal sent for each request that failed (progress displays listen to it)
+
 
 @dataclass
 class Budget:
@@ -216,6 +218,7 @@ class ConversationSpider(Spider):
             status = None
             problem = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         self._count("errors")
+        self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
         self.logger.warning("failed %s: %s", request.url, problem)
         if request.meta.get("is_start"):
             self.store.record_source_fetch(request.meta["source"], status=status, error=problem)
