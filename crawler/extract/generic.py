@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from .text import HtmlElement, clean_author, css, parse_date, squash
+from .text import LISTING_BODY_CLASSES, HtmlElement, clean_author, css, parse_date, squash
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +50,10 @@ def main_text(html: str, url: str) -> MainText:
     )
 
 
-_LISTING_BODY_CLASSES = frozenset({"home", "blog", "archive", "category", "tag", "date", "search",
-                                   "search-results", "paged", "error404", "calendar"})
-
-
 def looks_like_listing(doc: HtmlElement, url: str) -> bool:
     """Home, tag, category, archive, calendar and search pages, or pages made of several article teasers."""
     body = doc.find(".//body")
-    if body is not None and _LISTING_BODY_CLASSES & set((body.get("class") or "").lower().split()):
+    if body is not None and LISTING_BODY_CLASSES & set((body.get("class") or "").lower().split()):
         return True
     path = urlsplit(url).path
     if path in ("", "/") and not urlsplit(url).query:

@@ -22,6 +22,9 @@ _BLOCK_TAGS = frozenset({"p", "div", "section", "article", "blockquote", "pre", 
                          "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "figure",
                          "figcaption", "main", "nav", "address", "hr"})
 _WORD = re.compile(r"\w")
+# body classes that WordPress and many other engines put on pages listing posts rather than showing one
+LISTING_BODY_CLASSES = frozenset({"home", "blog", "archive", "category", "tag", "date", "search", "search-results",
+                                  "paged", "author", "error404", "calendar"})
 
 
 def parse_html(html: str | bytes) -> HtmlElement | None:

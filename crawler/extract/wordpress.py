@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from crawler.items import ConversationItem, ReplyItem
 
-from .text import HtmlElement, classes, clean_author, css, element_text, inline_text, parse_date
+from .text import (LISTING_BODY_CLASSES, HtmlElement, classes, clean_author, css, element_text, inline_text,
+                   parse_date)
 
 _ID_RE = re.compile(r"^(?:li-|div-)?comment-(\d+)$")
 MAX_COMMENTS = 5_000
 _ROOT_TAGS = frozenset({"li", "div", "article", "section", "dt", "dd", "tr", "td", "table"})
 _PING_CLASSES = frozenset({"pingback", "trackback"})
-_LISTING_CLASSES = frozenset({"home", "blog", "archive", "category", "tag", "date", "search", "paged", "author",
-                              "search-results", "error404"})
 _SINGLE_CLASSES = frozenset({"single", "single-post", "singular", "page", "attachment"})
 
 _AUTHOR_SELECTORS = (".fn", "[itemprop=author] [itemprop=name]", ".comment-author-name", ".epoch-author-link",
@@ -156,7 +155,7 @@ def extract(doc: HtmlElement, page_url: str) -> ConversationItem | None:
     blocks = comment_blocks(doc)
     comments = [b for b in blocks if not b.ping]
     is_single = bool(body_classes & _SINGLE_CLASSES)
-    if not is_single and (body_classes & _LISTING_CLASSES or (not blocks and len(post_bodies(doc)) > 1)):
+    if not is_single and (body_classes & LISTING_BODY_CLASSES or (not blocks and len(post_bodies(doc)) > 1)):
         return None
     roots = {b.root for b in blocks}
     content = _first_outside(doc, _POST_BODY, roots)
