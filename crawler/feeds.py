@@ -14,6 +14,7 @@ from typing import Any
 import feedparser
 import lxml.html
 
+from crawler.extract.text import element_text
 from crawler.items import ConversationItem, ReplyItem
 from crawler.urls import canonical_url, is_fetchable
 
@@ -22,7 +23,6 @@ _FEED_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.
                          re.DOTALL)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
                "text/xml", "application/feed+json")
-_BLOCKS = {"p", "div", "br", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
 
 
 class FeedRefused(ValueError):
@@ -56,11 +56,7 @@ def html_to_text(html: str | None) -> str:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
         return " ".join(html.split())
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
-            el.tail = "\n\n" + (el.tail or "")
-    paragraphs = (" ".join(p.split()) for p in root.text_content().split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+    return element_text(root)
 
 
 def _date(entry: Any, *names: str) -> datetime | None:

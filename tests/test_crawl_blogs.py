@@ -157,3 +157,14 @@ def test_crawl_without_all_skips_sources_not_due(crawled):
     config, _ = crawled
     proc = run_cli("crawl", config=config, check=True)
     assert "Nothing is due" in proc.stdout
+
+
+def test_query_source_asks_once_per_keyword(demo_web, tmp_path):
+    """A query source is a feed URL with {q}: one request per mission keyword, entries stored once."""
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/?q={{q}}", "kind": "query"}])
+    demo_web.requests.clear()
+    run_cli("crawl", config=config, check=True)
+    asked = sorted(p for p in demo_web.paths() if p.startswith("/news/feed/"))
+    assert asked == ["/news/feed/?q=ESL+classes", "/news/feed/?q=adult+literacy", "/news/feed/?q=reading+tutor"]
+    assert rows(config, "select count(*) from conversations") == [(3,)]
+    assert rows(config, "select kind, last_error from sources") == [("query", None)]
