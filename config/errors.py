@@ -2,6 +2,7 @@
 
     ThreadscoutError              every error threadscout raises on purpose; its message is for people
     ├── ConfigError               the configuration file is missing, unreadable or invalid (exit code 2)
+    ├── StoreError                the database cannot be opened (exit code 2: fix storage in the config)
     ├── QueryError                a search query that cannot be parsed (exit code 2)
     ├── NotFoundError             a conversation or source that is not in the store (exit code 1)
     └── CrawlError                a crawl that could not fetch anything at all (exit code 1)
@@ -23,6 +24,10 @@ class ConfigError(ThreadscoutError):
         self.file, self.key, self.problem = file, key, problem
         where = f"{file}: {key}" if key else file
         super().__init__(f"{where}: {problem}")
+
+
+class StoreError(ThreadscoutError):
+    exit_code = 2
 
 
 class QueryError(ThreadscoutError):

@@ -29,6 +29,8 @@ _SIZE_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib
 
 def parse_duration(text: str) -> timedelta:
     """``"30s"``, ``"15m"``, ``"6h"``, ``"1d"`` or combinations such as ``"1h30m"`` -> timedelta."""
+    if not isinstance(text, str):
+        raise ValueError(f'{text!r} is not a duration; write it as a string like "30s", "15m", "6h" or "1d"')
     compact = text.strip().lower()
     parts = _DURATION_PART.findall(compact)
     if not compact or not parts or _DURATION_PART.sub("", compact).strip():
@@ -205,7 +207,11 @@ class _Reader:
     def url(self, value: Any, key: str) -> str:
         url = self.string(value, key, required=True)
         assert url is not None
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a port out of range
+        except ValueError as exc:
+            raise self.fail(key, f"{url!r} is not a valid URL ({exc})") from None
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             raise self.fail(key, f"{url!r} is not an http(s) URL (only http and https are fetched)")
         return url
@@ -218,6 +224,14 @@ class _Reader:
         path = Path(self.string(storage.get("path"), "storage.path", default="data") or "data").expanduser()
         data_dir = path if path.is_absolute() else self.base / path
         db_url = self.string(storage.get("url"), "storage.url") or f"sqlite:///{data_dir / 'threadscout.db'}"
+        if data_dir.exists() and not data_dir.is_dir():
+            raise self.fail("storage.path", f"{data_dir} is a file; give a folder for the database and index")
+        try:
+            from sqlalchemy.engine import make_url
+
+            make_url(db_url)
+        except Exception as exc:  # sqlalchemy.exc.ArgumentError and friends
+            raise self.fail("storage.url", f"is not a database URL ({exc})") from None
         crawl = self.crawl(self.table(raw, "crawl", set(CrawlSettings.__dataclass_fields__)))
         sources = self.sources(raw.get("source", []))
         searches = self.saved_searches(raw.get("saved_search", []))

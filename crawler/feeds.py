@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import feedparser
+from dateutil import parser as dateutil_parser
 import lxml.html
 
 from crawler.extract.text import element_text
@@ -60,7 +61,16 @@ def html_to_text(html: str | None) -> str:
 
 
 def _date(entry: Any, *names: str) -> datetime | None:
+    """The entry's date with the author's time zone when the feed gives one (feedparser's own is UTC)."""
     for name in names:
+        raw = dict.get(entry, name)
+        if isinstance(raw, str) and raw.strip():
+            try:
+                zoned = dateutil_parser.parse(raw)
+            except (ValueError, OverflowError):
+                zoned = None
+            if zoned is not None and zoned.tzinfo is not None:
+                return zoned
         parsed = dict.get(entry, f"{name}_parsed")  # plain lookup: no deprecated key mapping
         if parsed:
             try:
@@ -97,7 +107,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", *, comments_of: st
                source_url: str | None = None) -> ParsedFeed:
     """Entries become conversations (``origin="feed"``); for a comment feed (``comments_of`` set), the entries
     become the replies of that one conversation (``origin="comments"``)."""
-    if _ENTITY_DECL.search(body):
+    if _ENTITY_DECL.search(body) or _ENTITY_DECL.search(body.replace(b"\0", b"")):  # UTF-16/32 too
         raise FeedRefused("the feed declares XML entities, which could expand without bound; refused")
     parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-type": content_type or "application/xml",
                                                                   "content-location": url})

@@ -37,3 +37,5 @@ class ConversationItem:
     # where the item came from: a page outranks a feed entry, which outranks a comment feed
     origin: Origin = "page"
     source_url: str | None = None   # the configured source this item was reached from
+    # the response this item came from, with its validators: recorded for conditional GET once the item is saved
+    fetched: tuple[str, str | None, str | None] | None = None   # (url, ETag, Last-Modified)

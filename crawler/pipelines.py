@@ -65,6 +65,8 @@ class StorePipeline:
 
     def process_item(self, item: ConversationItem) -> ConversationItem:
         result = self.store.save(item, site=site_of(item.url))
+        if item.fetched:  # only now: a page whose item was not saved must be fetched in full next time
+            self.store.record_fetch(item.fetched[0], 200, item.fetched[1], item.fetched[2])
         if result.outcome == "new":
             self.new.add(result.conversation_id)
         elif result.outcome == "updated" and result.conversation_id not in self.new:

@@ -14,6 +14,7 @@ def is_fetchable(url: str) -> bool:
     """True for absolute http(s) URLs with a host: the only URLs the crawler ever requests."""
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
     except ValueError:
         return False
     return parts.scheme.lower() in FETCHABLE_SCHEMES and bool(parts.hostname)

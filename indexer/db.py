@@ -14,10 +14,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal, Protocol
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, make_url, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from config.errors import StoreError
 from indexer.models import Base, Conversation, CrawlRun, Document, Reply, Source, needing_index, utcnow
 
 Outcome = Literal["new", "updated", "unchanged"]
@@ -97,9 +99,14 @@ class SaveResult:
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = make_engine(url)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        Base.metadata.create_all(self.engine)
+        try:
+            self.engine = make_engine(url)
+            self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+            Base.metadata.create_all(self.engine)
+        except (OSError, ImportError, SQLAlchemyError) as exc:
+            safe_url = make_url(url).render_as_string(hide_password=True)
+            raise StoreError(f"cannot open the database {safe_url}: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]} (check [storage] in the configuration)") from None
 
     def close(self) -> None:
         self.engine.dispose()

@@ -60,16 +60,21 @@ class SearchIndex:
         self.lock_timeout = lock_timeout
 
     def _open(self, *, create: bool) -> index.Index | None:
+        """The index, if it exists with this schema version; else a new empty one (``create``) or None."""
+        version_file = self.path / "SCHEMA_VERSION"
         if index.exists_in(str(self.path)):
-            ix = index.open_dir(str(self.path))
-            if ix.schema.names() == ConversationSchema().names():
-                return ix
+            current = version_file.read_text().strip() if version_file.is_file() else ""
+            if current == str(SCHEMA_VERSION):
+                return index.open_dir(str(self.path))
             if not create:
                 return None
+            self.clear()  # another schema: the caller's sync writes everything again from the store
         if not create:
             return None
         self.path.mkdir(parents=True, exist_ok=True)
-        return index.create_in(str(self.path), ConversationSchema())
+        ix = index.create_in(str(self.path), ConversationSchema())
+        version_file.write_text(str(SCHEMA_VERSION))
+        return ix
 
     def exists(self) -> bool:
         return self._open(create=False) is not None
@@ -98,8 +103,7 @@ class SearchIndex:
             for d in batch.values():
                 writer.add_document(url=d.url, site=d.site, kind=d.kind, title=d.title, text=d.text,
                                     replies=d.replies, authors=d.authors, published=_naive_utc(d.published),
-                                    last_activity=_naive_utc(d.last_activity), n_replies=d.n_replies,
-                                    version=SCHEMA_VERSION)
+                                    last_activity=_naive_utc(d.last_activity), n_replies=d.n_replies)
         except BaseException:
             writer.cancel()
             raise

@@ -6,7 +6,7 @@ from it). Bump ``SCHEMA_VERSION`` when a field changes: an index of another vers
 
 from __future__ import annotations
 
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, SchemaClass
+from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, SchemaClass
 
 from indexer.analysis import name_analyzer, text_analyzer
 
@@ -24,4 +24,3 @@ class ConversationSchema(SchemaClass):
     published = DATETIME(stored=True)
     last_activity = DATETIME(stored=True, sortable=True)
     n_replies = NUMERIC(stored=True, sortable=True)
-    version = NUMERIC(stored=True)

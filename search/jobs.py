@@ -81,7 +81,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
     from scrapy.crawler import CrawlerProcess
 
     from crawler.settings import scrapy_settings
-    from crawler.spiders.conversations import ConversationSpider, page_failed
+    from crawler.spiders.conversations import ConversationSpider, error_count, page_failed
 
     started = time.monotonic()
     store = open_store(cfg)
@@ -103,7 +103,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
         summary.pages = int(stats.get("threadscout/responses", 0))
         summary.new = int(stats.get("threadscout/conversations_new", 0))
         summary.updated = int(stats.get("threadscout/conversations_updated", 0))
-        summary.errors = int(stats.get("threadscout/errors", 0))
+        summary.errors = error_count(stats)
         summary.not_modified = int(stats.get("threadscout/not_modified", 0))
         summary.robots_forbidden = int(stats.get("threadscout/robots_forbidden", 0))
         summary.finish_reason = str(stats.get("finish_reason", ""))

@@ -64,6 +64,9 @@ def test_a_good_file(tmp_path):
     (GOOD.replace('depth = 0', 'depht = 0'), "source[2].depht", "unknown key"),
     (GOOD.replace("keywords = [", "keywords = 3 #["), "mission.keywords", "list of non-empty strings"),
     (GOOD + '[crawl]\nmax_response_size = "huge"\n', "crawl.max_response_size", "not a size"),
+    (GOOD + "[crawl]\nevery = 3600\n", "crawl.every", "as a string"),
+    (GOOD.replace("forum.example.org/", "forum.example.org:99999/"), "source[2].url", "not a valid URL"),
+    (GOOD + '[storage]\nurl = "nonsense"\n', "storage.url", "not a database URL"),
     ("[mission\nname = 1", None, "not valid TOML"),
 ])
 def test_bad_files_name_the_key(tmp_path, text, key, words):

@@ -116,3 +116,12 @@ def test_search_works_while_a_writer_holds_the_lock(store, tmp_path):
 def test_empty_query_is_a_clear_error(tmp_path):
     with pytest.raises(QueryError, match="empty"):
         SearchIndex(tmp_path / "index").search("   ")
+
+
+def test_an_index_of_another_schema_version_is_rebuilt(store, tmp_path):
+    idx = SearchIndex(tmp_path / "index")
+    store.save(item("http://blog.test/a/", "Adult literacy"), "blog.test")
+    assert sync(store, idx) == 1
+    (tmp_path / "index" / "SCHEMA_VERSION").write_text("0")   # as if written by an older threadscout
+    assert idx.search("literacy") == []
+    assert sync(store, idx) == 1 and search_urls(idx, "literacy") == ["http://blog.test/a/"]

@@ -87,6 +87,9 @@ def test_robots_txt_and_other_schemes(lab_web, tmp_path):
     log = (tmp_path / "data" / "logs" / "crawl.log").read_text(encoding="utf-8")
     assert "etc/passwd" not in log and "ftp://" not in log          # never even requested
     assert db_rows(config, "select count(*) from conversations where url like '%/private/%'") == [(0,)]
+    # malformed links on the home page are skipped, not fatal: the post linked after them is stored
+    assert db_rows(config, "select count(*) from conversations where url like '%/latin1/post.html'") == [(1,)]
+    assert "0 errors" in proc.stdout
 
 
 def test_malformed_feed_is_a_source_error_and_the_crawl_goes_on(lab_web, demo_web, tmp_path):
@@ -117,3 +120,27 @@ def test_nothing_fetched_exits_1(tmp_path):
     assert proc.returncode == 1
     assert "nothing could be fetched" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_entity_declarations_are_refused_in_any_encoding():
+    import pytest
+
+    from crawler.feeds import FeedRefused, parse_feed
+
+    feed = ('<?xml version="1.0" encoding="utf-16"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">]>'
+            '<rss version="2.0"><channel><title>&a;</title></channel></rss>')
+    for body in (feed.encode("utf-16"), feed.encode("utf-16-be"), feed.replace("utf-16", "utf-8").encode()):
+        with pytest.raises(FeedRefused, match="entities"):
+            parse_feed(body, "http://feeds.test/feed")
+
+
+def test_feed_dates_keep_the_authors_time_zone():
+    from crawler.feeds import parse_feed
+
+    body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title>'
+            b"<link>http://blog.test/p/</link><pubDate>Sat, 03 Oct 2026 09:15:00 +0200</pubDate></item>"
+            b"<item><title>y</title><link>http://blog.test/q/</link><pubDate>Sat, 03 Oct 2026 09:15:00 GMT</pubDate>"
+            b"</item></channel></rss>")
+    items = parse_feed(body, "http://blog.test/feed/").items
+    assert items[0].published is not None and items[0].published.isoformat() == "2026-10-03T09:15:00+02:00"
+    assert items[1].published is not None and items[1].published.utcoffset().total_seconds() == 0

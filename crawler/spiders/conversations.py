@@ -153,14 +153,19 @@ class ConversationSpider(Spider):
             self.store.record_source_fetch(source, status=response.status, error=None, kind=detected,
                                            etag=_header(response, b"ETag"),
                                            last_modified=_header(response, b"Last-Modified"))
+        if response.meta.get("comments_of"):
+            for item in feed.items:  # a comment feed is remembered with its item, once that is saved
+                item.fetched = self._validators(response)
+            yield from feed.items
+            return
         yield from feed.items
         for conv_url, comments in feed.comment_feeds.items():
-            req = self._follow(comments, self.parse_feed, response, depth=1, budgeted=False,
+            req = self._follow(comments, self.parse_feed, response, depth=1,
                                meta={"comments_of": conv_url, "download_maxsize": self.max_feed_size})
             if req:
                 yield req
         for page in feed.pages:
-            req = self._follow(page, self.parse_page, response, depth=1, budgeted=False,
+            req = self._follow(page, self.parse_page, response, depth=1,
                                meta={"follow_links": False})
             if req:
                 yield req
@@ -180,9 +185,10 @@ class ConversationSpider(Spider):
         page = extract_page(response.text, response.url)
         if page.conversation is not None:
             page.conversation.source_url = response.meta["source"]
+            page.conversation.fetched = self._validators(response)
             yield page.conversation
+        # listing pages are never remembered: they must be read again to find what is new below them
         yield from self._links(response)
-        self._remember(response)
 
     def _links(self, response: Response) -> Iterator[Request]:
         """Same-site links from a site source's pages, within its depth."""
@@ -196,8 +202,12 @@ class ConversationSpider(Spider):
         for link in response.css("a[href]"):
             if "nofollow" in (link.attrib.get("rel") or "").lower().split():
                 continue  # reply and comment-form links, tracking links: never a new conversation
-            href = link.attrib["href"]
-            url = urljoin(response.url, href.strip())
+            try:
+                url = urljoin(response.url, link.attrib["href"].strip())
+            except ValueError:
+                continue  # a malformed link ("http://[::1", a port out of range) is skipped, not fatal
+            if not is_fetchable(url):
+                continue
             if not same_site(url, response.meta["source"]) or _SKIP_EXTENSIONS.search(url.split("?")[0]):
                 continue
             req = self._follow(url.split("#")[0], self.parse_page, response, depth=depth)
@@ -234,7 +244,7 @@ class ConversationSpider(Spider):
             run_id, pages=int(values.get("threadscout/responses", 0)),
             new=int(values.get("threadscout/conversations_new", 0)),
             updated=int(values.get("threadscout/conversations_updated", 0)),
-            errors=int(values.get("threadscout/errors", 0)), finish_reason=reason,
+            errors=error_count(values), finish_reason=reason,
             stats={k: v if isinstance(v, (int, float, str)) else str(v) for k, v in values.items()})
 
     # -- helpers ----------------------------------------------------------------------------------------------
@@ -244,11 +254,21 @@ class ConversationSpider(Spider):
         if what in ("feeds", "pages", "not_modified", "skipped_not_html"):
             self.crawler.stats.inc_value("threadscout/responses")  # type: ignore[union-attr]
 
+    @staticmethod
+    def _validators(response: Response) -> tuple[str, str | None, str | None]:
+        url = response.request.url if response.request else response.url
+        return url, _header(response, b"ETag"), _header(response, b"Last-Modified")
+
     def _remember(self, response: Response) -> None:
-        """Keep the validators of a processed response for the next conditional GET."""
+        """Keep the validators of a processed feed for the next conditional GET."""
         if response.status == 200:
-            self.store.record_fetch(response.request.url if response.request else response.url, response.status,
-                                    _header(response, b"ETag"), _header(response, b"Last-Modified"))
+            url, etag, last_modified = self._validators(response)
+            self.store.record_fetch(url, 200, etag, last_modified)
+
+
+def error_count(stats: dict[str, Any]) -> int:
+    """Failed requests, plus callbacks that raised (Scrapy counts those apart and carries on)."""
+    return int(stats.get("threadscout/errors", 0)) + int(stats.get("spider_exceptions/count", 0))
 
 
 def _header(response: Response, name: bytes) -> str | None:
