@@ -38,6 +38,9 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
             with _CrawlProgress(enabled=progress_enabled) as progress:
                 summary = jobs.crawl(cfg, all_sources=True, progress=progress.update)
             click.echo(summary.line())
+            if summary.errors:
+                click.echo("  (on purpose: the sample news feed links to articles that do not exist; failed pages "
+                           "are counted and logged, and the crawl goes on)")
         finally:
             server.stop()
         for query in DEMO_QUERIES:
