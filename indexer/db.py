@@ -264,9 +264,10 @@ class Store:
             run.pages, run.new, run.updated, run.errors = pages, new, updated, errors
             run.finish_reason, run.stats = finish_reason, stats
 
-    def runs(self) -> list[CrawlRun]:
+    def last_run(self) -> CrawlRun | None:
         with self.session() as s:
-            return list(s.scalars(select(CrawlRun).order_by(CrawlRun.id)))
+            return s.scalar(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(1))
+
 
 
 def _assign(obj: object, name: str, value: object) -> bool:

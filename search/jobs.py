@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from config.errors import ConfigError
+from config.errors import ConfigError, CrawlError
 from config.settings import Settings, Source
 from indexer.db import Store
 from indexer.index import SearchIndex
@@ -81,7 +81,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
     from scrapy.crawler import CrawlerProcess
 
     from crawler.settings import scrapy_settings
-    from crawler.spiders.conversations import ConversationSpider, error_count, page_failed
+    from crawler.spiders.conversations import ConversationSpider, page_failed
 
     started = time.monotonic()
     store = open_store(cfg)
@@ -99,14 +99,14 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
         process.crawl(crawler, sources=sources, keywords=list(cfg.mission.keywords), depth=cfg.crawl.depth,
                       max_pages=cfg.crawl.max_pages, max_feed_size=cfg.crawl.max_feed_size)
         process.start()
-        stats: dict[str, Any] = crawler.stats.get_stats() if crawler.stats else {}
-        summary.pages = int(stats.get("threadscout/responses", 0))
-        summary.new = int(stats.get("threadscout/conversations_new", 0))
-        summary.updated = int(stats.get("threadscout/conversations_updated", 0))
-        summary.errors = error_count(stats)
+        run = store.last_run()          # the spider records its stats there when it closes
+        if run is None:
+            raise CrawlError("the crawl stopped before it started; see the crawl log in the data folder")
+        stats: dict[str, Any] = run.stats or {}
+        summary.pages, summary.new, summary.updated, summary.errors = run.pages, run.new, run.updated, run.errors
         summary.not_modified = int(stats.get("threadscout/not_modified", 0))
         summary.robots_forbidden = int(stats.get("threadscout/robots_forbidden", 0))
-        summary.finish_reason = str(stats.get("finish_reason", ""))
+        summary.finish_reason = run.finish_reason or ""
         urls = {s.url for s in sources}
         summary.source_errors = [(row.url, row.last_error) for row in store.sources()
                                  if row.url in urls and row.last_error]

@@ -153,12 +153,12 @@ class ConversationSpider(Spider):
             self.store.record_source_fetch(source, status=response.status, error=None, kind=detected,
                                            etag=_header(response, b"ETag"),
                                            last_modified=_header(response, b"Last-Modified"))
-        if response.meta.get("comments_of"):
-            for item in feed.items:  # a comment feed is remembered with its item, once that is saved
-                item.fetched = self._validators(response)
-            yield from feed.items
-            return
+        comments_of = response.meta.get("comments_of")
+        for item in feed.items if comments_of else ():
+            item.fetched = self._validators(response)  # a comment feed is remembered once its item is saved
         yield from feed.items
+        if comments_of:
+            return
         for conv_url, comments in feed.comment_feeds.items():
             req = self._follow(comments, self.parse_feed, response, depth=1,
                                meta={"comments_of": conv_url, "download_maxsize": self.max_feed_size})
@@ -205,9 +205,7 @@ class ConversationSpider(Spider):
             try:
                 url = urljoin(response.url, link.attrib["href"].strip())
             except ValueError:
-                continue  # a malformed link ("http://[::1", a port out of range) is skipped, not fatal
-            if not is_fetchable(url):
-                continue
+                continue  # a malformed link ("http://[::1") is skipped, not fatal; _follow checks the rest
             if not same_site(url, response.meta["source"]) or _SKIP_EXTENSIONS.search(url.split("?")[0]):
                 continue
             req = self._follow(url.split("#")[0], self.parse_page, response, depth=depth)
