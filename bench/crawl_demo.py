@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import DEMO_SITE, write_config  # noqa: E402
-from search.sampleweb import SampleWebServer  # noqa: E402
+from threadscout.search.sampleweb import SampleWebServer  # noqa: E402
 
 WORDS = ("adult literacy volunteers reading tutor evening classes library learners community english "
          "practice conversation neighbourhood families books workshop bus schedule funding").split()
@@ -63,7 +63,7 @@ def generate_blog(root: Path, posts: int, comments: int) -> None:
 
 def timed(*args: str) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "search", *args], check=True, capture_output=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-m", "threadscout.search", *args], check=True, capture_output=True, cwd=ROOT)
     return time.perf_counter() - started
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from config.errors import ConfigError
+from threadscout.config.errors import ConfigError
 
 SourceKind = Literal["feed", "site", "forum", "query"]
 SOURCE_KINDS: tuple[str, ...] = ("feed", "site", "forum", "query")

@@ -15,9 +15,9 @@ import feedparser
 from dateutil import parser as dateutil_parser
 import lxml.html
 
-from crawler.extract.text import element_text
-from crawler.items import ConversationItem, ReplyItem
-from crawler.urls import canonical_url, is_fetchable
+from threadscout.crawler.extract.text import element_text
+from threadscout.crawler.items import ConversationItem, ReplyItem
+from threadscout.crawler.urls import canonical_url, is_fetchable
 
 _ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
 _FEED_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b",

@@ -9,9 +9,9 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.clean import strip_controls
-from crawler.items import ConversationItem, ReplyItem
-from crawler.urls import is_fetchable, site_of
+from threadscout.crawler.clean import strip_controls
+from threadscout.crawler.items import ConversationItem, ReplyItem
+from threadscout.crawler.urls import is_fetchable, site_of
 
 MAX_TITLE = 1_000
 MAX_NAME = 200

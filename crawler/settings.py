@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from config.settings import Settings
+from threadscout.config.settings import Settings
 
 BOT_NAME = "threadscout"
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
+SPIDER_MODULES = ["threadscout.crawler.spiders"]
+NEWSPIDER_MODULE = "threadscout.crawler.spiders"
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
@@ -38,11 +38,11 @@ SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 # only http and https are ever fetched
 DOWNLOAD_HANDLERS: dict[str, str | None] = {"file": None, "ftp": None, "s3": None, "data": None}
 ITEM_PIPELINES = {
-    "crawler.pipelines.ValidatePipeline": 100,
-    "crawler.pipelines.NormalisePipeline": 200,
-    "crawler.pipelines.StorePipeline": 300,
+    "threadscout.crawler.pipelines.ValidatePipeline": 100,
+    "threadscout.crawler.pipelines.NormalisePipeline": 200,
+    "threadscout.crawler.pipelines.StorePipeline": 300,
 }
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.ConditionalGetMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {"threadscout.crawler.middlewares.ConditionalGetMiddleware": 560}
 LOG_LEVEL = "INFO"
 LOG_INSTALL_ROOT_HANDLER = True
 

@@ -19,8 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from config.errors import StoreError
-from indexer.models import Base, Conversation, CrawlRun, Document, Reply, Source, needing_index, utcnow
+from threadscout.config.errors import StoreError
+from threadscout.indexer.models import Base, Conversation, CrawlRun, Document, Reply, Source, needing_index, utcnow
 
 Outcome = Literal["new", "updated", "unchanged"]
 _ORIGIN_RANK = {"comments": 0, "feed": 1, "page": 2}

@@ -19,8 +19,8 @@ from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 from whoosh.scoring import BM25F
 from whoosh.writing import LockError
 
-from config.errors import QueryError, ThreadscoutError
-from indexer.schema import SCHEMA_VERSION, ConversationSchema
+from threadscout.config.errors import QueryError, ThreadscoutError
+from threadscout.indexer.schema import SCHEMA_VERSION, ConversationSchema
 
 SEARCH_FIELDS = ["title", "text", "replies", "authors"]
 

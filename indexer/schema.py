@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, SchemaClass
 
-from indexer.analysis import name_analyzer, text_analyzer
+from threadscout.indexer.analysis import name_analyzer, text_analyzer
 
 SCHEMA_VERSION = 1
 

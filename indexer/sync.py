@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from indexer.db import Store
-from indexer.index import IndexDoc, SearchIndex
-from indexer.models import Conversation
+from threadscout.indexer.db import Store
+from threadscout.indexer.index import IndexDoc, SearchIndex
+from threadscout.indexer.models import Conversation
 
 Progress = Callable[[int], None]
 

@@ -1,3 +1,3 @@
-from search.cli import main
+from threadscout.search.cli import main
 
 main()

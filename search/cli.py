@@ -10,9 +10,10 @@ from typing import Any
 
 import click
 
-from config.errors import ThreadscoutError
-from config.settings import Settings, load_settings
-from search import output
+from threadscout.config.errors import ThreadscoutError
+from threadscout.config.settings import Settings, load_settings
+from threadscout.search import output
+from threadscout.search.progress import CrawlProgress
 
 
 class _Group(click.Group):
@@ -75,10 +76,10 @@ def crawl(obj: Context, all_sources: bool) -> None:
     Pages that fail are counted and logged (data folder, logs/crawl.log) and the crawl goes on. Exits 0 when
     the crawl ran, 1 when nothing at all could be fetched.
     """
-    from search import jobs
+    from threadscout.search import jobs
 
     cfg = obj.settings()
-    with _CrawlProgress(enabled=output.is_terminal() and not obj.verbose) as progress:
+    with CrawlProgress(enabled=output.is_terminal() and not obj.verbose) as progress:
         summary = jobs.crawl(cfg, all_sources=all_sources, progress=progress.update,
                              log_level="DEBUG" if obj.verbose else "INFO")
     if summary.sources == 0:
@@ -105,7 +106,7 @@ def search_command(obj: Context, query: tuple[str, ...], as_json: bool, limit: i
     Words are all required; "quoted words" match a phrase; OR, NOT and
     parentheses work, e.g.:  threadscout search '"reading tutor" OR tutoring'
     """
-    from search.query import search
+    from threadscout.search.query import search
 
     text = " ".join(query)
     results = search(obj.settings(), text, limit=limit)
@@ -121,7 +122,7 @@ def search_command(obj: Context, query: tuple[str, ...], as_json: bool, limit: i
 @pass_context
 def show(obj: Context, url: str, as_json: bool) -> None:
     """Print one conversation (by its URL) with its replies in page order."""
-    from search.query import show as show_conversation
+    from threadscout.search.query import show as show_conversation
 
     view = show_conversation(obj.settings(), url)
     if as_json:
@@ -134,9 +135,9 @@ def show(obj: Context, url: str, as_json: bool) -> None:
 @pass_context
 def reindex(obj: Context) -> None:
     """Rebuild the search index from the database (the database is the source of truth)."""
-    from search import jobs
+    from threadscout.search import jobs
 
-    with _CrawlProgress(enabled=output.is_terminal(), label="indexing") as progress:
+    with CrawlProgress(enabled=output.is_terminal(), label="indexing") as progress:
         n = jobs.reindex(obj.settings(), progress=lambda k: progress.update("indexed", k))
     click.echo(f"Indexed {n} conversations.")
 
@@ -149,43 +150,9 @@ def demo(keep: str | None) -> None:
 
     Needs no configuration and no network beyond this machine.
     """
-    from search.demo import run_demo
+    from threadscout.search.demo import run_demo
 
     run_demo(keep_dir=keep, progress_enabled=output.is_terminal())
-
-
-class _CrawlProgress:
-    """A live line of counts on a terminal; silent when output is not a terminal."""
-
-    def __init__(self, *, enabled: bool, label: str = "crawling") -> None:
-        self.enabled, self.label = enabled, label
-        self.counts = {"page": 0, "conversation": 0, "error": 0, "indexed": 0}
-        self._progress: Any = None
-        self._task: Any = None
-
-    def __enter__(self) -> _CrawlProgress:
-        if self.enabled:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                                      transient=True)
-            self._progress.start()
-            self._task = self._progress.add_task(self._text())
-        return self
-
-    def _text(self) -> str:
-        c = self.counts
-        return (f"{self.label}: {c['page']} pages fetched, {c['conversation']} conversations saved, "
-                f"{c['error']} failed, {c['indexed']} indexed")
-
-    def update(self, what: str, n: int) -> None:
-        self.counts[what] = self.counts.get(what, 0) + n
-        if self._progress is not None:
-            self._progress.update(self._task, description=self._text())
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
 
 
 def main() -> None:

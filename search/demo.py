@@ -9,17 +9,18 @@ from pathlib import Path
 
 import click
 
-from config.settings import load_settings
-from search import jobs, output
-from search.query import search, show
-from search.sampleweb import SampleWebServer
+from threadscout.config.settings import load_settings
+from threadscout.search import jobs, output
+from threadscout.search.progress import CrawlProgress
+from threadscout.search.query import search, show
+from threadscout.search.sampleweb import SampleWebServer
 
 DEMO_QUERIES = ['"adult literacy"', '"reading tutor" OR tutors', "ESL classes"]
 
 
 def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="threadscout-demo-") as tmp, \
-            as_file(files("config") / "demo" / "site") as site_root:
+            as_file(files("threadscout.config") / "demo-site") as site_root:
         workdir = Path(keep_dir) if keep_dir else Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         if (workdir / "data").exists():  # an earlier demo's data points at a server that is gone
@@ -27,15 +28,13 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
         server = SampleWebServer(Path(site_root))
         base = server.start()
         try:
-            template = (files("config") / "demo.toml").read_text(encoding="utf-8")
+            template = (files("threadscout.config") / "demo.toml").read_text(encoding="utf-8")
             config_file = workdir / "threadscout.toml"
             config_file.write_text(template.replace("{{base}}", base), encoding="utf-8")
             cfg = load_settings(config_file)
             click.echo(f"Serving the sample web at {base} and crawling {len(cfg.sources)} sources "
                        f"into {cfg.data_dir} ...")
-            from search.cli import _CrawlProgress
-
-            with _CrawlProgress(enabled=progress_enabled) as progress:
+            with CrawlProgress(enabled=progress_enabled) as progress:
                 summary = jobs.crawl(cfg, all_sources=True, progress=progress.update)
             click.echo(summary.line())
             if summary.errors:

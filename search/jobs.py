@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from config.errors import ConfigError, CrawlError
-from config.settings import Settings, Source
-from indexer.db import Store
-from indexer.index import SearchIndex
-from indexer import sync
+from threadscout.config.errors import ConfigError, CrawlError
+from threadscout.config.settings import Settings, Source
+from threadscout.indexer.db import Store
+from threadscout.indexer.index import SearchIndex
+from threadscout.indexer import sync
 
 Progress = Callable[[str, int], None]   # (what happened, how many)
 
@@ -80,8 +80,8 @@ def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.settings import scrapy_settings
-    from crawler.spiders.conversations import ConversationSpider, page_failed
+    from threadscout.crawler.settings import scrapy_settings
+    from threadscout.crawler.spiders.conversations import ConversationSpider, page_failed
 
     started = time.monotonic()
     store = open_store(cfg)

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from crawler.clean import one_line, strip_controls
-from search.query import ConversationView
+from threadscout.crawler.clean import one_line, strip_controls
+from threadscout.search.query import ConversationView
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:

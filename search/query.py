@@ -6,12 +6,12 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from config.errors import NotFoundError
-from config.settings import Settings
-from crawler.urls import canonical_url
-from indexer.db import Store, with_offset
-from indexer.index import SearchIndex
-from indexer.models import Conversation
+from threadscout.config.errors import NotFoundError
+from threadscout.config.settings import Settings
+from threadscout.crawler.urls import canonical_url
+from threadscout.indexer.db import Store, with_offset
+from threadscout.indexer.index import SearchIndex
+from threadscout.indexer.models import Conversation
 
 
 def _iso(value: datetime | None) -> str | None:

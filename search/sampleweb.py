@@ -2,13 +2,16 @@
 
 It serves a folder as a site: ``{{base}}`` in any file becomes the server's own address, directory URLs are
 served from ``index.html`` or ``index.xml``, and each response carries an ETag and Last-Modified so that
-conditional GETs get 304. Every request is logged (path and headers) for tests to inspect.
+conditional GETs get 304. ``with server.recording() as log:`` collects the requests (path and headers) made while
+the block runs, so that each test reads only the requests it caused.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,7 +36,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.server.requests.append((self.path, dict(self.headers.items())))
+        self.server.log_request_seen(self.path, dict(self.headers.items()))
         if not self.route():
             self.serve_file()
 
@@ -75,7 +78,8 @@ class SampleWebServer(ThreadingHTTPServer):
     def __init__(self, root: Path, handler: type[SiteHandler] = SiteHandler) -> None:
         super().__init__(("127.0.0.1", 0), handler)
         self.root = Path(root)
-        self.requests: list[tuple[str, dict[str, str]]] = []
+        self._recorders: list[RequestLog] = []
+        self._recorders_lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
     @property
@@ -109,5 +113,26 @@ class SampleWebServer(ThreadingHTTPServer):
         self.shutdown()
         self.server_close()
 
+    def log_request_seen(self, path: str, headers: dict[str, str]) -> None:
+        with self._recorders_lock:
+            for log in self._recorders:
+                log.append((path, headers))
+
+    @contextmanager
+    def recording(self) -> Iterator[RequestLog]:
+        """The requests this server receives while the block runs (earlier and later ones are not kept)."""
+        log = RequestLog()
+        with self._recorders_lock:
+            self._recorders.append(log)
+        try:
+            yield log
+        finally:
+            with self._recorders_lock:
+                self._recorders.remove(log)
+
+
+class RequestLog(list[tuple[str, dict[str, str]]]):
+    """(path, headers) of each request, in arrival order."""
+
     def paths(self) -> list[str]:
-        return [p for p, _ in self.requests]
+        return [p for p, _ in self]

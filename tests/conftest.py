@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from search.sampleweb import SampleWebServer, SiteHandler
+from threadscout.search.sampleweb import SampleWebServer, SiteHandler
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMO_SITE = ROOT / "config" / "demo" / "site"
+DEMO_SITE = ROOT / "config" / "demo-site"
 LAB_SITE = Path(__file__).resolve().parent / "sites" / "lab"
 MiB = 2**20
 
@@ -133,7 +133,7 @@ def _toml(value: object) -> str:
 def run_cli(*args: str | os.PathLike[str], config: Path | None = None, check: bool = False
             ) -> subprocess.CompletedProcess[str]:
     """``threadscout ARGS`` in a child process, as a user or a script would run it."""
-    cmd = [sys.executable, "-m", "search"]
+    cmd = [sys.executable, "-m", "threadscout.search"]
     if config is not None:
         cmd += ["--config", str(config)]
     cmd += [str(a) for a in args]

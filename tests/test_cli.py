@@ -8,7 +8,7 @@ import click
 import pytest
 
 from conftest import LAB_SITE, run_cli, write_config
-from search.cli import cli
+from threadscout.search.cli import cli
 
 ESCAPES = ("\x1b", "\x07", "\x9b", "\u202e")
 

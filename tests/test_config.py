@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from config.errors import ConfigError
-from config.settings import load_settings, parse_duration, parse_size
+from threadscout.config.errors import ConfigError
+from threadscout.config.settings import load_settings, parse_duration, parse_size
 from conftest import ROOT, dedent, run_cli
 
 GOOD = dedent("""
@@ -99,7 +99,7 @@ def test_config_is_found_by_env_then_working_folder(tmp_path):
     (tmp_path / "threadscout.toml").write_text(GOOD.replace("Riverside Literacy", "From cwd"), encoding="utf-8")
     other = tmp_path / "other.toml"
     other.write_text(GOOD.replace("Riverside Literacy", "From env"), encoding="utf-8")
-    code = "from config.settings import load_settings; print(load_settings().mission.name)"
+    code = "from threadscout.config.settings import load_settings; print(load_settings().mission.name)"
     env = {k: v for k, v in os.environ.items() if k != "THREADSCOUT_CONFIG"}
     here = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert here.stdout.strip() == "From cwd", here.stderr

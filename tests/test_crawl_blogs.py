@@ -25,10 +25,10 @@ def crawled(demo_web, tmp_path_factory) -> tuple[Path, str]:
         {"url": f"{base}/blog/", "kind": "site", "depth": 2},
         {"url": f"{base}/reading-corner/"},
     ])
-    demo_web.requests.clear()
-    proc = run_cli("crawl", config=config, check=True)
+    with demo_web.recording() as log:
+        proc = run_cli("crawl", config=config, check=True)
     assert "new conversations" in proc.stdout
-    return config, base
+    return config, base, log
 
 
 def show(config: Path, url: str) -> dict:
@@ -41,7 +41,7 @@ def rows(config: Path, sql: str) -> list[tuple]:
 
 
 def test_wordpress_post_with_its_comments_in_page_order(crawled):
-    config, base = crawled
+    config, base, _ = crawled
     conv = show(config, base + WP_POST)
     assert conv["title"] == "Volunteer reading tutors wanted for our winter session"
     assert conv["author"] == "Margit Olsen"
@@ -59,7 +59,7 @@ def test_wordpress_post_with_its_comments_in_page_order(crawled):
 
 def test_feed_and_page_give_one_conversation(crawled):
     """The feed links posts with utm_ parameters; the site crawl reaches the same posts: one row each."""
-    config, base = crawled
+    config, base, _ = crawled
     urls = [u for (u,) in rows(config, "select url from conversations where url like '%/blog/%'")]
     assert sorted(urls) == sorted({base + p for p in [
         WP_POST, "/blog/2026/10/esl-classes-library/", "/blog/2026/10/family-literacy-night/",
@@ -68,7 +68,7 @@ def test_feed_and_page_give_one_conversation(crawled):
 
 
 def test_comment_feed_and_page_give_one_reply_each(crawled):
-    config, base = crawled
+    config, base, _ = crawled
     counts = rows(config, "select c.url, count(r.id) from conversations c left join replies r "
                           "on r.conversation_id = c.id group by c.url")
     by_url = {u.removeprefix(base): n for u, n in counts}
@@ -79,14 +79,14 @@ def test_comment_feed_and_page_give_one_reply_each(crawled):
     assert by_url[BLOGGER_POST] == 3
 
 
-def test_comment_feeds_were_read(crawled, demo_web):
-    paths = demo_web.paths()
+def test_comment_feeds_were_read(crawled):
+    paths = crawled[2].paths()
     assert f"{WP_POST}feed/" in paths
     assert "/reading-corner/feeds/7001/comments/default/" in paths
 
 
 def test_blogger_post_with_threaded_comments(crawled):
-    config, base = crawled
+    config, base, _ = crawled
     conv = show(config, base + BLOGGER_POST)
     assert conv["title"] == "Adult learners and bus routes"
     assert conv["author"] == "Ruth Delgado"
@@ -95,23 +95,24 @@ def test_blogger_post_with_threaded_comments(crawled):
     assert all(r["url"] and "#c555000" in r["url"] for r in conv["replies"])
 
 
-def test_listing_pages_are_followed_but_not_stored(crawled, demo_web):
-    config, base = crawled
-    assert "/blog/tag/literacy/" in demo_web.paths()
+def test_listing_pages_are_followed_but_not_stored(crawled):
+    config, base, log = crawled
+    assert "/blog/tag/literacy/" in log.paths()
     stored = {u for (u,) in rows(config, "select url from conversations")}
     assert base + "/blog/" not in stored and base + "/blog/tag/literacy/" not in stored
     assert base + "/reading-corner/" not in stored
 
 
-def test_robots_txt_is_obeyed_and_the_crawler_names_itself(crawled, demo_web):
-    assert "/robots.txt" in demo_web.paths()
-    assert not any(p.startswith("/private/") for p in demo_web.paths())
-    agents = {headers.get("User-Agent", "") for _, headers in demo_web.requests}
+def test_robots_txt_is_obeyed_and_the_crawler_names_itself(crawled):
+    log = crawled[2]
+    assert "/robots.txt" in log.paths()
+    assert not any(p.startswith("/private/") for p in log.paths())
+    agents = {headers.get("User-Agent", "") for _, headers in log}
     assert agents and all(a.startswith("threadscout/") and "+https://example.org/tests" in a for a in agents)
 
 
 def test_search_lists_matches_best_first_with_the_contract_fields(crawled):
-    config, base = crawled
+    config, base, _ = crawled
     results = json.loads(run_cli("search", '"reading tutor"', "--json", config=config, check=True).stdout)
     assert results, "the sample web talks about reading tutors"
     for r in results:
@@ -126,26 +127,26 @@ def test_search_lists_matches_best_first_with_the_contract_fields(crawled):
 
 
 def test_search_table_for_people(crawled):
-    config, base = crawled
+    config, base, _ = crawled
     out = run_cli("search", "ESL", "classes", config=config, check=True).stdout
     assert "Free ESL classes return to the Eastgate Library" in out
     assert "3 replies" in out and base + "/blog/2026/10/esl-classes-library/" in out
 
 
 def test_search_folds_accents(crawled):
-    config, _ = crawled
+    config, _, _ = crawled
     plain = json.loads(run_cli("search", "Jose", "Martinez", "--json", config=config, check=True).stdout)
     assert any(r["url"].endswith(WP_POST) for r in plain)
 
 
 def test_second_crawl_gets_304s_and_rewrites_nothing(crawled, demo_web):
-    config, base = crawled
+    config, base, _ = crawled
     before = rows(config, "select url, updated_at, indexed_at from conversations order by url")
     replies_before = rows(config, "select count(*) from replies")
-    demo_web.requests.clear()
-    proc = run_cli("crawl", "--all", config=config, check=True)
+    with demo_web.recording() as log:
+        proc = run_cli("crawl", "--all", config=config, check=True)
     assert "0 new conversations, 0 updated" in proc.stdout
-    conditional = [h for p, h in demo_web.requests if p == "/blog/feed/"]
+    conditional = [h for p, h in log if p == "/blog/feed/"]
     assert conditional and "If-None-Match" in conditional[0]
     assert rows(config, "select url, updated_at, indexed_at from conversations order by url") == before
     assert rows(config, "select count(*) from replies") == replies_before
@@ -154,7 +155,7 @@ def test_second_crawl_gets_304s_and_rewrites_nothing(crawled, demo_web):
 
 
 def test_crawl_without_all_skips_sources_not_due(crawled):
-    config, _ = crawled
+    config, _, _ = crawled
     proc = run_cli("crawl", config=config, check=True)
     assert "Nothing is due" in proc.stdout
 
@@ -162,9 +163,9 @@ def test_crawl_without_all_skips_sources_not_due(crawled):
 def test_query_source_asks_once_per_keyword(demo_web, tmp_path):
     """A query source is a feed URL with {q}: one request per mission keyword, entries stored once."""
     config = write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/?q={{q}}", "kind": "query"}])
-    demo_web.requests.clear()
-    run_cli("crawl", config=config, check=True)
-    asked = sorted(p for p in demo_web.paths() if p.startswith("/news/feed/"))
+    with demo_web.recording() as log:
+        run_cli("crawl", config=config, check=True)
+    asked = sorted(p for p in log.paths() if p.startswith("/news/feed/"))
     assert asked == ["/news/feed/?q=ESL+classes", "/news/feed/?q=adult+literacy", "/news/feed/?q=reading+tutor"]
     assert rows(config, "select count(*) from conversations") == [(3,)]
     assert rows(config, "select kind, last_error from sources") == [("query", None)]
@@ -176,7 +177,7 @@ def test_a_new_comment_is_found_on_the_next_crawl(tmp_path):
     import shutil
 
     from conftest import DEMO_SITE
-    from search.sampleweb import SampleWebServer
+    from threadscout.search.sampleweb import SampleWebServer
 
     site = tmp_path / "site"
     shutil.copytree(DEMO_SITE, site)
@@ -194,7 +195,6 @@ def test_a_new_comment_is_found_on_the_next_crawl(tmp_path):
                '</ol>')
         head, _, tail = html.rpartition("</ol>")          # the end of the comment list
         page.write_text(head + new + tail, encoding="utf-8")
-        server.requests.clear()
         proc = run_cli("crawl", "--all", config=config, check=True)
         assert "1 updated" in proc.stdout
         assert [r["author"] for r in show(config, server.base + WP_POST)["replies"]][-1] == "Newcomer"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -13,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from crawler.extract import extract_page  # noqa: E402
-from crawler.extract.text import clean_author, element_text, parse_date, parse_html  # noqa: E402
+from threadscout.crawler.extract import extract_page  # noqa: E402
+from threadscout.crawler.extract.text import clean_author, element_text, parse_date, parse_html  # noqa: E402
 
 POST_URL = "https://blog.example.org/2024/05/a-post/"
 
@@ -258,12 +257,14 @@ def test_element_text_paragraphs_and_scripts() -> None:
     assert element_text(doc.get_element_by_id("x")) == "a b\n\nc\nd"
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "\x00\x01\x02", "not html at all", "<<<>>><html", "<?xml version='1.0' "
-                                 "encoding='utf-8'?><rss></rss>", b"\xff\xfe\x00bytes", "<div>" * 20000])
+HOSTILE_INPUTS = ["", "   ", "\x00\x01\x02", "not html at all", "<<<>>><html",
+                  "<?xml version='1.0' encoding='utf-8'?><rss></rss>", b"\xff\xfe\x00bytes", "<div>" * 20000]
+
+
+@pytest.mark.parametrize("bad", HOSTILE_INPUTS)
 def test_hostile_input_never_raises(bad: str) -> None:
-    start = time.perf_counter()
+    """(How long these take is measured by bench/limits.py, not here.)"""
     page = extract_page(bad, "https://example.org/x")  # type: ignore[arg-type]
-    assert time.perf_counter() - start < 2
     assert page.url == "https://example.org/x"
     assert page.conversation is None
 

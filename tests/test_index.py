@@ -8,11 +8,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from config.errors import QueryError
-from crawler.items import ConversationItem, ReplyItem
-from indexer.db import Store
-from indexer.index import IndexDoc, SearchIndex
-from indexer.sync import rebuild, sync
+from threadscout.config.errors import QueryError
+from threadscout.crawler.items import ConversationItem, ReplyItem
+from threadscout.indexer.db import Store
+from threadscout.indexer.index import IndexDoc, SearchIndex
+from threadscout.indexer.sync import rebuild, sync
 
 TZ = timezone(timedelta(hours=2))
 

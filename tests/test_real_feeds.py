@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.feeds import FeedRefused, parse_feed
+from threadscout.crawler.feeds import FeedRefused, parse_feed
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 if not (REAL / "manifest.csv").is_file():

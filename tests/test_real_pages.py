@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,11 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from crawler.extract import Page, extract_page  # noqa: E402
+from threadscout.crawler.extract import Page, extract_page  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 ASSERTED = ("wordpress", "blogger")
-MAX_SECONDS = 1.0  # per page, generous: typical pages take a few tens of ms
 
 
 def _rows() -> list[dict[str, str]]:
@@ -37,11 +35,9 @@ def _url(row: dict[str, str]) -> str:
     return match.group(1).rstrip('",;') if match else f"https://example.org/{row['file']}"
 
 
-def _run(row: dict[str, str]) -> tuple[Page, float]:
+def _run(row: dict[str, str]) -> Page:
     html = (FIXTURES / row["file"]).read_bytes().decode("utf-8", errors="replace")
-    start = time.perf_counter()
-    page = extract_page(html, _url(row))
-    return page, time.perf_counter() - start
+    return extract_page(html, _url(row))
 
 
 def _check(row: dict[str, str], page: Page) -> tuple[bool, bool]:
@@ -55,7 +51,7 @@ def measure() -> dict[str, tuple[int, int, int]]:
     """Per platform: (pages, exact reply count, right first author)."""
     table: dict[str, tuple[int, int, int]] = {}
     for row in _rows():
-        page, _ = _run(row)
+        page = _run(row)
         count_ok, author_ok = _check(row, page)
         n, c, a = table.get(row["platform"], (0, 0, 0))
         table[row["platform"]] = (n + 1, c + count_ok, a + author_ok)
@@ -68,10 +64,10 @@ if not ROWS:
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["file"] for r in ROWS])
-def test_page_extracts_quickly_without_raising(row: dict[str, str]) -> None:
-    page, seconds = _run(row)
+def test_page_extracts_without_raising(row: dict[str, str]) -> None:
+    """(Time per page is measured by bench/limits.py, not here.)"""
+    page = _run(row)
     assert isinstance(page, Page)
-    assert seconds < MAX_SECONDS
     if page.conversation is not None:
         assert page.conversation.url == page.url
         for reply in page.conversation.replies:
@@ -82,7 +78,7 @@ def test_wordpress_and_blogger_accuracy() -> None:
     rows = [r for r in ROWS if r["platform"] in ASSERTED]
     misses = []
     for row in rows:
-        page, _ = _run(row)
+        page = _run(row)
         count_ok, author_ok = _check(row, page)
         if not (count_ok and author_ok):
             replies = page.conversation.replies if page.conversation else []

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from crawler.items import ConversationItem
-from crawler.urls import canonical_url, is_fetchable, same_site
+from threadscout.crawler.items import ConversationItem
+from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
 from . import blogger, generic, schemaorg, wordpress
 from .text import HtmlElement, clean_author, css, inline_text, parse_date, parse_html, squash

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from crawler.items import ConversationItem, ReplyItem
-from crawler.urls import canonical_url, same_site
+from threadscout.crawler.items import ConversationItem, ReplyItem
+from threadscout.crawler.urls import canonical_url, same_site
 
 from .text import (HtmlElement, classes, clean_author, css, css_first, element_text, from_epoch_ms, inline_text,
                    parse_date)

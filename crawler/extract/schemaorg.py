@@ -10,8 +10,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from crawler.items import ReplyItem
-from crawler.urls import canonical_url, same_site
+from threadscout.crawler.items import ReplyItem
+from threadscout.crawler.urls import canonical_url, same_site
 
 from .text import HtmlElement, clean_author, css, element_text, parse_date, squash
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.items import ConversationItem, ReplyItem
+from threadscout.crawler.items import ConversationItem, ReplyItem
 
 from .text import (LISTING_BODY_CLASSES, HtmlElement, classes, clean_author, css, element_text, inline_text,
                    parse_date)

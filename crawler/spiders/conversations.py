@@ -20,9 +20,9 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from config.settings import Source
-from crawler.feeds import FeedRefused, looks_like_feed, parse_feed
-from crawler.urls import canonical_url, is_fetchable, same_site
+from threadscout.config.settings import Source
+from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
+from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
 _SKIP_EXTENSIONS = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|exe|dmg|msi|iso|apk|mp[34]|m4a|ogg|"
@@ -60,7 +60,7 @@ class ConversationSpider(Spider):
         """One store per crawl, shared by the spider, the middleware and the pipelines."""
         store = getattr(crawler, "_threadscout_store", None)
         if store is None:
-            from indexer.db import Store
+            from threadscout.indexer.db import Store
 
             store = Store(crawler.settings["THREADSCOUT_DATABASE_URL"])
             crawler._threadscout_store = store  # type: ignore[attr-defined]
@@ -180,7 +180,7 @@ class ConversationSpider(Spider):
             self._count("skipped_not_html")
             return
         self._count("pages")
-        from crawler.extract import extract_page
+        from threadscout.crawler.extract import extract_page
 
         page = extract_page(response.text, response.url)
         if page.conversation is not None:
