@@ -70,7 +70,7 @@ class Mission:
 
 @dataclass(frozen=True)
 class CrawlSettings:
-    user_agent_contact: str = "https://pypi.org/project/threadscout/"
+    user_agent_contact: str | None = None   # a URL or e-mail address where sites can reach the operator
     concurrency_per_site: int = 2
     delay: timedelta = timedelta(seconds=1)
     download_timeout: timedelta = timedelta(seconds=30)
@@ -112,6 +112,23 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+
+PROJECT_URL = "https://pypi.org/project/threadscout/"
+_EMAIL = re.compile(r"^(?:mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def contact_problem(crawl: CrawlSettings) -> str | None:
+    """Why ``[crawl] user_agent_contact`` will not let a site reach whoever runs the crawler, or None."""
+    contact = crawl.user_agent_contact
+    if not contact:
+        return ("[crawl] user_agent_contact is not set: sites cannot tell who is crawling them; "
+                "add a contact URL or e-mail address to the configuration")
+    parts = urlsplit(contact)
+    if (parts.scheme in ("http", "https") and parts.hostname) or _EMAIL.match(contact):
+        return None
+    return (f"[crawl] user_agent_contact {contact!r} is neither a URL nor an e-mail address: "
+            "sites cannot reach you; give one of those")
 
 
 def find_config(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -253,7 +270,7 @@ class _Reader:
         if not isinstance(autothrottle, bool):
             raise self.fail("crawl.autothrottle", "must be true or false")
         return CrawlSettings(
-            user_agent_contact=contact or d.user_agent_contact,
+            user_agent_contact=contact,
             concurrency_per_site=self.integer(t.get("concurrency_per_site"), "crawl.concurrency_per_site",
                                               d.concurrency_per_site, minimum=1) or 1,
             delay=self.converted(t.get("delay"), "crawl.delay", d.delay, _duration_or_zero),

@@ -8,6 +8,8 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from threadscout.crawler.extensions import crawl_context
+
 
 class ConditionalGetMiddleware:
     """Send If-None-Match / If-Modified-Since for URLs fetched before.
@@ -21,10 +23,10 @@ class ConditionalGetMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
-        store = getattr(crawler.spidercls, "store_for", None)
-        if store is None:
-            raise NotConfigured("the spider keeps no store")
-        return cls(store(crawler))
+        context = crawl_context(crawler)
+        if context is None:
+            raise NotConfigured("no threadscout store extension")
+        return cls(context.store)
 
     def process_request(self, request: Request) -> None:
         if request.method != "GET" or request.meta.get("conditional") is False:

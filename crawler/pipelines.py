@@ -7,9 +7,10 @@ from datetime import timezone
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 from threadscout.crawler.clean import strip_controls
+from threadscout.crawler.extensions import crawl_context
 from threadscout.crawler.items import ConversationItem, ReplyItem
 from threadscout.crawler.urls import is_fetchable, site_of
 
@@ -53,15 +54,18 @@ class NormalisePipeline:
 class StorePipeline:
     """Save each conversation in its own transaction and count which ones were new and which changed."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, store: Any) -> None:
         self.crawler = crawler
-        self.store = crawler.spidercls.store_for(crawler)  # type: ignore[attr-defined]
+        self.store = store
         self.new: set[int] = set()
         self.updated: set[int] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+        context = crawl_context(crawler)
+        if context is None:
+            raise NotConfigured("no threadscout store extension")
+        return cls(crawler, context.store)
 
     def process_item(self, item: ConversationItem) -> ConversationItem:
         result = self.store.save(item, site=site_of(item.url))

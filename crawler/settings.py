@@ -7,10 +7,12 @@ those is set here explicitly.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from threadscout.config.settings import Settings
+from threadscout.config.errors import ConfigError
+from threadscout.config.settings import CONFIG_ENV, PROJECT_URL, Settings, Source, load_settings
 
 BOT_NAME = "threadscout"
 SPIDER_MODULES = ["threadscout.crawler.spiders"]
@@ -31,6 +33,19 @@ DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 5
 METAREFRESH_ENABLED = False
 RETRY_TIMES = 2
+# a timeout is not retried (a hanging site would cost 3 x DOWNLOAD_TIMEOUT per URL); the politeness middleware
+# gives up on a site after a few timeouts in a row
+RETRY_EXCEPTIONS = [
+    "scrapy.exceptions.CannotResolveHostError",
+    "scrapy.exceptions.DownloadConnectionRefusedError",
+    "scrapy.exceptions.DownloadFailedError",
+    "scrapy.exceptions.ResponseDataLossError",
+    "twisted.internet.error.ConnectionDone",
+    "twisted.internet.error.ConnectError",
+    "twisted.internet.error.ConnectionLost",
+    OSError,
+    "scrapy.core.downloader.handlers.http11.TunnelError",
+]
 DEPTH_LIMIT = 10                 # a backstop; each site source has its own depth and page budget
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -42,22 +57,29 @@ ITEM_PIPELINES = {
     "threadscout.crawler.pipelines.NormalisePipeline": 200,
     "threadscout.crawler.pipelines.StorePipeline": 300,
 }
-DOWNLOADER_MIDDLEWARES = {"threadscout.crawler.middlewares.ConditionalGetMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    # sees 429/503 before RetryMiddleware (550) would retry them at once
+    "threadscout.crawler.politeness.PolitenessMiddleware": 580,
+    "threadscout.crawler.middlewares.ConditionalGetMiddleware": 560,
+}
+EXTENSIONS = {"threadscout.crawler.extensions.CrawlContext": 100}
 LOG_LEVEL = "INFO"
 LOG_INSTALL_ROOT_HANDLER = True
 
 
-def user_agent(contact: str) -> str:
+def user_agent(contact: str | None) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         ours = version("threadscout")
     except PackageNotFoundError:
         ours = "0"
-    return f"threadscout/{ours} (+{contact})"
+    return f"threadscout/{ours} (+{contact or PROJECT_URL})"
 
 
-def scrapy_settings(cfg: Settings, *, log_file: Path | None = None, log_level: str = "INFO") -> dict[str, Any]:
+def scrapy_settings(cfg: Settings, *, log_file: Path | None = None, log_level: str = "INFO",
+                    sources: list[Source] | None = None) -> dict[str, Any]:
+    """The settings one crawl runs with; ``sources``: the sources to start from (default: those that are due)."""
     crawl = cfg.crawl
     delay = crawl.delay.total_seconds()
     values = {k: v for k, v in globals().items() if k.isupper()}
@@ -75,5 +97,17 @@ def scrapy_settings(cfg: Settings, *, log_file: Path | None = None, log_level: s
         LOG_FILE=str(log_file) if log_file else None,
         LOG_FILE_APPEND=True,
         LOG_ENABLED=True,
+        THREADSCOUT_SETTINGS=cfg,
+        THREADSCOUT_SOURCES=sources,
     )
     return values
+
+
+# `scrapy crawl threadscout` with THREADSCOUT_CONFIG set: the crawl runs with that file's settings too
+if os.environ.get(CONFIG_ENV):
+    try:
+        _cfg = load_settings(os.environ[CONFIG_ENV])
+    except ConfigError:
+        pass       # the store extension reports it when the crawl starts
+    else:
+        globals().update({k: v for k, v in scrapy_settings(_cfg).items() if k != "THREADSCOUT_SOURCES"})

@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
-from sqlalchemy import create_engine, event, func, make_url, select
+from sqlalchemy import create_engine, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -24,6 +24,14 @@ from threadscout.indexer.models import Base, Conversation, CrawlRun, Document, R
 
 Outcome = Literal["new", "updated", "unchanged"]
 _ORIGIN_RANK = {"comments": 0, "feed": 1, "page": 2}
+
+
+class SourceLike(Protocol):
+    url: str
+    every: timedelta | None
+
+
+S = TypeVar("S", bound=SourceLike)
 
 
 class ReplyLike(Protocol):
@@ -89,6 +97,25 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Bring a database made by an older threadscout up to date: add the (nullable) columns it lacks.
+
+    Nothing is dropped or rewritten; returns the columns added as ``table.column``.
+    """
+    inspector = inspect(engine)
+    added = []
+    with engine.begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present:
+                    continue
+                kind = column.type.compile(dialect=engine.dialect)
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}'))
+                added.append(f"{table.name}.{column.name}")
+    return added
+
+
 @dataclass
 class SaveResult:
     outcome: Outcome
@@ -103,6 +130,7 @@ class Store:
             self.engine = make_engine(url)
             self.sessions = sessionmaker(self.engine, expire_on_commit=False)
             Base.metadata.create_all(self.engine)
+            add_missing_columns(self.engine)
         except (OSError, ImportError, SQLAlchemyError) as exc:
             safe_url = make_url(url).render_as_string(hide_password=True)
             raise StoreError(f"cannot open the database {safe_url}: {exc.__class__.__name__}: "
@@ -133,21 +161,36 @@ class Store:
         with self.session() as s:
             return list(s.scalars(select(Source).order_by(Source.id)))
 
-    def record_source_fetch(self, url: str, *, status: int | None, error: str | None,
-                            kind: str | None = None, etag: str | None = None,
-                            last_modified: str | None = None) -> None:
+    def record_source_result(self, url: str, *, status: int | None, error: str | None = None,
+                             error_kind: str | None = None, kind: str | None = None, etag: str | None = None,
+                             last_modified: str | None = None) -> None:
+        """One attempt at a source: a success resets its failures; a failure counts one more in a row."""
         with self.session() as s:
             row = s.scalar(select(Source).where(Source.url == url))
             if row is None:
-                return
+                row = Source(url=url)
+                s.add(row)
             now = utcnow()
-            row.last_status, row.last_error, row.last_crawled_at = status, error, now
+            row.last_status, row.last_crawled_at = status, now
             if kind and not row.kind:
                 row.kind = kind
             if error is None:
-                row.last_ok_at = now
-            if etag or last_modified:
-                row.etag, row.last_modified = etag, last_modified
+                row.last_ok_at, row.last_error, row.last_error_kind = now, None, None
+                row.failures, row.failing_since = 0, None
+                if etag or last_modified:
+                    row.etag, row.last_modified = etag, last_modified
+            else:
+                row.last_error, row.last_error_kind = error, error_kind or "temporary"
+                if not row.failures:
+                    row.failing_since = now
+                row.failures = (row.failures or 0) + 1
+
+    def due_sources(self, sources: Sequence[S], default_every: timedelta, now: datetime | None = None) -> list[S]:
+        """The configured sources that are due now: never tried, or their wait (``Source.next_due``) is over."""
+        now = now or utcnow()
+        rows = {row.url: row for row in self.sources()}
+        return [s for s in sources
+                if s.url not in rows or rows[s.url].is_due(s.every or default_every, now)]
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """ETag and Last-Modified last seen at a URL, for a conditional GET."""

@@ -6,7 +6,7 @@ can always be rebuilt from them.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, or_, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -44,6 +44,9 @@ class Base(DeclarativeBase):
 
 
 class Source(Base):
+    """A place crawling starts from, with its health: when it was last tried, when it last worked, and how it
+    has been failing since (``failures`` in a row, the last error and its kind)."""
+
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,8 +56,35 @@ class Source(Base):
     last_modified: Mapped[str | None] = mapped_column(String(128))
     last_status: Mapped[int | None] = mapped_column(Integer)     # HTTP status of the last fetch
     last_error: Mapped[str | None] = mapped_column(Text)         # None when the last fetch went well
-    last_crawled_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
-    last_ok_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    last_error_kind: Mapped[str | None] = mapped_column(String(16))  # temporary | soft | hard
+    last_crawled_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # the last attempt
+    last_ok_at: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the last success
+    failures: Mapped[int | None] = mapped_column(Integer, default=0)         # consecutive failed attempts
+    failing_since: Mapped[datetime | None] = mapped_column(AwareDateTime)    # first failure of this run of them
+
+    def next_due(self, every: timedelta) -> datetime | None:
+        """When this source should be crawled again: ``every`` after the last attempt when it worked; after a
+        failure, at once the first time, then with exponential back-off capped at ``every``. None: never tried."""
+        if self.last_crawled_at is None:
+            return None
+        return self.last_crawled_at + retry_wait(self.failures or 0, every)
+
+    def is_due(self, every: timedelta, now: datetime) -> bool:
+        due = self.next_due(every)
+        return due is None or due <= now
+
+
+RETRY_BASE = timedelta(minutes=5)
+
+
+def retry_wait(failures: int, every: timedelta) -> timedelta:
+    """How long to wait after the last attempt: ``every`` when it worked; 0 after one failure (due on the next
+    crawl), then 5 min, 10 min, 20 min ... never longer than ``every``."""
+    if failures <= 0:
+        return every
+    if failures == 1:
+        return timedelta()
+    return min(every, RETRY_BASE * 2 ** min(failures - 2, 20))
 
 
 class Document(Base):

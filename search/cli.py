@@ -1,10 +1,12 @@
 """The ``threadscout`` command: thin wrappers over ``search.jobs`` and ``search.query``.
 
-Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad configuration (one line, no traceback).
+Exit codes: 0 ok, 1 the work failed, 2 bad usage or bad configuration (one line, no traceback), 130 / 143 stopped
+by SIGINT / SIGTERM after keeping what was done.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -28,6 +30,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("threadscout: interrupted; what was saved so far is kept", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader went away (`threadscout show URL | head -3`): that is not a failure
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
 
 
 class Context:
@@ -47,7 +54,8 @@ pass_context = click.make_pass_decorator(Context)
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "-c", metavar="FILE", envvar="THREADSCOUT_CONFIG",
               help="The configuration file (default: $THREADSCOUT_CONFIG, then ./threadscout.toml).")
-@click.option("--verbose", "-v", is_flag=True, help="Also log crawl details to the terminal.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Show the crawl's log (every request and what became of it) on the terminal as it runs.")
 @click.version_option(package_name="threadscout", message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context, config: str | None, verbose: bool) -> None:
@@ -72,27 +80,62 @@ def cli(ctx: click.Context, config: str | None, verbose: bool) -> None:
 def crawl(obj: Context, all_sources: bool) -> None:
     """Crawl the sources that are due, store what was found, and update the search index.
 
-    A source is due when it was never crawled or was last crawled at least its `every` ago (default 6h).
-    Pages that fail are counted and logged (data folder, logs/crawl.log) and the crawl goes on. Exits 0 when
-    the crawl ran, 1 when nothing at all could be fetched.
+    A source is due when it was never crawled or was last crawled at least its `every` ago (default 6h). A
+    source whose last crawl failed is due again on the next crawl, then waits longer after each failure in a
+    row (5 min, 10 min, 20 min ... never longer than its `every`); every summary names the sources that are
+    failing and since when (`threadscout sources` shows them all). Pages that fail are counted and logged
+    (data folder, logs/crawl.log) and the crawl goes on.
+
+    Ctrl-C (or SIGTERM) stops the crawl within seconds, keeping and indexing what was found; a second one
+    quits at once. Exits 0 when the crawl ran, 1 when nothing at all could be fetched, 130 / 143 when stopped.
     """
     from threadscout.search import jobs
 
     cfg = obj.settings()
     with CrawlProgress(enabled=output.is_terminal() and not obj.verbose) as progress:
-        summary = jobs.crawl(cfg, all_sources=all_sources, progress=progress.update,
-                             log_level="DEBUG" if obj.verbose else "INFO")
-    if summary.sources == 0:
+        summary = jobs.crawl(cfg, all_sources=all_sources, on_counts=progress.crawl_counts,
+                             on_indexed=progress.add_indexed, log_level="DEBUG" if obj.verbose else "INFO",
+                             echo_log=obj.verbose)
+    for warning in summary.warnings:
+        click.echo(f"threadscout: warning: {warning}", err=True)
+    if summary.sources == 0 and summary.stopped_by is None:
         click.echo("Nothing is due: every source was crawled recently (use --all to crawl them anyway).")
-        return
-    click.echo(summary.line())
-    for url, problem in summary.source_errors:
-        click.echo(f"  source {url}: {output.one_line(problem)}", err=True)
+    else:
+        click.echo(summary.line())
+    for health in summary.failing:
+        click.echo("  " + output.failing_line(health), err=True)
     if summary.errors:
         click.echo(f"  details of failed pages: {cfg.data_dir / 'logs' / 'crawl.log'}", err=True)
+    if summary.stopped_by is not None:
+        sys.exit(summary.exit_code)
     if summary.nothing_fetched:
         click.echo("threadscout: nothing could be fetched; check the source URLs and your connection", err=True)
         sys.exit(1)
+
+
+@cli.command()
+@output.output_options
+@pass_context
+def sources(obj: Context, as_json: bool, limit: int) -> None:
+    """List every source with its health: kind, last crawl, last success, next due, failures, last error.
+
+    Sources from the configuration come first; sources the database still remembers but the configuration
+    no longer lists follow, marked as such. Failures are sorted into kinds: temporary (the site is down or
+    slow; it usually comes back), soft (the site answered with something unexpected, such as a 404) and hard
+    (the site refuses us or the address cannot work: check the URL).
+    """
+    from threadscout.search import jobs
+
+    cfg = obj.settings()
+    store = jobs.open_store(cfg)
+    try:
+        health = jobs.source_health(cfg, store)[:limit]
+    finally:
+        store.close()
+    if as_json:
+        output.print_json([h.as_dict() for h in health])
+    else:
+        output.print_sources(health)
 
 
 @cli.command(name="search")
@@ -121,8 +164,15 @@ def search_command(obj: Context, query: tuple[str, ...], as_json: bool, limit: i
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
 @pass_context
 def show(obj: Context, url: str, as_json: bool) -> None:
-    """Print one conversation (by its URL) with its replies in page order."""
+    """Print one conversation (by its URL) with its replies in page order.
+
+    The URL may be given as it appears in your browser: with or without its trailing slash, with tracking
+    parameters (utm_...) or a #fragment.
+    """
     from threadscout.search.query import show as show_conversation
+
+    if not url.strip():
+        raise click.BadParameter("give the URL of a conversation (see `threadscout search`)", param_hint="URL")
 
     view = show_conversation(obj.settings(), url)
     if as_json:
@@ -134,21 +184,27 @@ def show(obj: Context, url: str, as_json: bool) -> None:
 @cli.command()
 @pass_context
 def reindex(obj: Context) -> None:
-    """Rebuild the search index from the database (the database is the source of truth)."""
+    """Rebuild the search index from the database (the database is the source of truth).
+
+    The new index is built beside the old one and swapped in when it is complete: searching keeps working
+    while it runs. Use it when `search` says the index is damaged or missing.
+    """
     from threadscout.search import jobs
 
-    with CrawlProgress(enabled=output.is_terminal(), label="indexing") as progress:
-        n = jobs.reindex(obj.settings(), progress=lambda k: progress.update("indexed", k))
-    click.echo(f"Indexed {n} conversations.")
+    with CrawlProgress(enabled=output.is_terminal()) as progress:
+        n = jobs.reindex(obj.settings(), progress=progress.add_indexed)
+    click.echo(f"Indexed {n} conversation{'' if n == 1 else 's'}.")
 
 
 @cli.command()
 @click.option("--keep", type=click.Path(file_okay=False), metavar="DIR",
-              help="Keep the demo's data folder here instead of a temporary one.")
+              help="Keep the demo's configuration and data in DIR (a new or empty folder) to try the other "
+                   "commands on them afterwards.")
 def demo(keep: str | None) -> None:
     """Serve the bundled sample web on 127.0.0.1, crawl it with the real spiders, and search it.
 
-    Needs no configuration and no network beyond this machine.
+    Needs no configuration and no network beyond this machine. Without --keep everything happens in a
+    temporary folder that is removed afterwards; nothing of yours is touched.
     """
     from threadscout.search.demo import run_demo
 

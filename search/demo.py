@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from importlib.resources import as_file, files
 from pathlib import Path
 
 import click
 
+from threadscout.config.errors import UsageError
 from threadscout.config.settings import load_settings
 from threadscout.search import jobs, output
 from threadscout.search.progress import CrawlProgress
@@ -22,9 +22,8 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
     with tempfile.TemporaryDirectory(prefix="threadscout-demo-") as tmp, \
             as_file(files("threadscout.config") / "demo-site") as site_root:
         workdir = Path(keep_dir) if keep_dir else Path(tmp)
+        _refuse_if_in_use(workdir)
         workdir.mkdir(parents=True, exist_ok=True)
-        if (workdir / "data").exists():  # an earlier demo's data points at a server that is gone
-            shutil.rmtree(workdir / "data")
         server = SampleWebServer(Path(site_root))
         base = server.start()
         try:
@@ -35,8 +34,11 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
             click.echo(f"Serving the sample web at {base} and crawling {len(cfg.sources)} sources "
                        f"into {cfg.data_dir} ...")
             with CrawlProgress(enabled=progress_enabled) as progress:
-                summary = jobs.crawl(cfg, all_sources=True, progress=progress.update)
+                summary = jobs.crawl(cfg, all_sources=True, on_counts=progress.crawl_counts,
+                                     on_indexed=progress.add_indexed)
             click.echo(summary.line())
+            if summary.stopped_by is not None:
+                raise SystemExit(summary.exit_code)
             if summary.errors:
                 click.echo("  (on purpose: the sample news feed links to articles that do not exist; failed pages "
                            "are counted and logged, and the crawl goes on)")
@@ -52,3 +54,15 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
         click.echo("\nTo watch your own mission: copy the demo configuration (`threadscout demo --keep DIR` "
                    "leaves it in DIR/threadscout.toml), put in your keywords and sources, then run "
                    "`threadscout --config threadscout.toml crawl`.")
+
+
+def _refuse_if_in_use(folder: Path) -> None:
+    """The demo writes its configuration and data into ``folder``: never over anything already there."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"demo --keep {folder}: that is a file; give a new or empty folder")
+    if folder.is_dir():
+        present = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir())
+        if present:
+            shown = ", ".join(present[:3]) + (", ..." if len(present) > 3 else "")
+            raise UsageError(f"demo --keep {folder}: the folder is not empty (it holds {shown}); the demo writes "
+                             "its own threadscout.toml and data/ there, so give a new or empty folder")

@@ -8,16 +8,42 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
-from threadscout.config.errors import ConfigError, CrawlError
-from threadscout.config.settings import Settings, Source
+from threadscout.config.errors import ConfigError
+from threadscout.config.settings import Settings, contact_problem
+from threadscout.crawler.run import StopRequest
+from threadscout.indexer import sync
 from threadscout.indexer.db import Store
 from threadscout.indexer.index import SearchIndex
-from threadscout.indexer import sync
+from threadscout.indexer.models import Source
+from threadscout.search.progress import counts_text, plural
 
-Progress = Callable[[str, int], None]   # (what happened, how many)
+
+@dataclass(frozen=True)
+class SourceHealth:
+    """One source as `threadscout sources` shows it."""
+
+    url: str
+    kind: str | None
+    configured: bool
+    every: timedelta
+    last_crawl: datetime | None
+    last_success: datetime | None
+    next_due: datetime | None      # None: due now (never tried)
+    failures: int
+    failing_since: datetime | None
+    last_error: str | None
+    error_kind: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {"url": self.url, "kind": self.kind, "configured": self.configured,
+                "every": int(self.every.total_seconds()), "last_crawl": iso(self.last_crawl),
+                "last_success": iso(self.last_success), "next_due": iso(self.next_due), "failures": self.failures,
+                "failing_since": iso(self.failing_since), "last_error": self.last_error,
+                "error_kind": self.error_kind}
 
 
 @dataclass
@@ -32,20 +58,25 @@ class CrawlSummary:
     indexed: int = 0
     seconds: float = 0.0
     finish_reason: str = ""
-    source_errors: list[tuple[str, str]] = field(default_factory=list)
+    failing: list[SourceHealth] = field(default_factory=list)   # every configured source failing now
+    warnings: list[str] = field(default_factory=list)
+    stopped_by: int | None = None     # the signal that stopped the crawl
+    exit_code: int = 0
 
     @property
     def nothing_fetched(self) -> bool:
-        return self.sources > 0 and self.pages == 0
+        return self.sources > 0 and self.pages == 0 and self.stopped_by is None
 
     def line(self) -> str:
-        parts = [f"{self.pages} pages", f"{self.new} new conversations", f"{self.updated} updated",
-                 f"{self.errors} errors"]
+        text = counts_text({"pages": self.pages, "new": self.new, "updated": self.updated, "errors": self.errors})
+        extra = []
         if self.not_modified:
-            parts.append(f"{self.not_modified} unchanged (304)")
+            extra.append(f"{self.not_modified} unchanged (304)")
         if self.robots_forbidden:
-            parts.append(f"{self.robots_forbidden} forbidden by robots.txt")
-        return f"Crawled {self.sources} sources: " + ", ".join(parts) + f" in {self.seconds:.1f}s"
+            extra.append(f"{self.robots_forbidden} forbidden by robots.txt")
+        verb = "Stopped after crawling" if self.stopped_by else "Crawled"
+        return (f"{verb} {plural(self.sources, 'source')}: " + ", ".join([text, *extra])
+                + f" in {self.seconds:.1f}s")
 
 
 def open_store(cfg: Settings) -> Store:
@@ -56,80 +87,71 @@ def open_index(cfg: Settings) -> SearchIndex:
     return SearchIndex(cfg.index_dir)
 
 
-def due_sources(cfg: Settings, store: Store, now: datetime | None = None) -> list[Source]:
-    """Sources never crawled, or last crawled at least their ``every`` ago."""
-    now = now or datetime.now(timezone.utc)
-    last = {row.url: row.last_crawled_at for row in store.sources()}
-    due = []
+def source_health(cfg: Settings, store: Store) -> list[SourceHealth]:
+    """Every configured source, then every stored one no longer configured, with its health."""
+    rows = {row.url: row for row in store.sources()}
+    health = []
     for source in cfg.sources:
         every = source.every or cfg.crawl.every
-        seen = last.get(source.url)
-        if seen is None or now - seen >= every:
-            due.append(source)
-    return due
+        health.append(_health(source.url, source.kind, True, every, rows.pop(source.url, None)))
+    for url, row in rows.items():
+        health.append(_health(url, row.kind, False, cfg.crawl.every, row))
+    return health
 
 
-def crawl(cfg: Settings, *, all_sources: bool = False, progress: Progress | None = None,
-          log_level: str = "INFO") -> CrawlSummary:
+def _health(url: str, kind: str | None, configured: bool, every: timedelta, row: Source | None) -> SourceHealth:
+    if row is None:
+        return SourceHealth(url, kind, configured, every, None, None, None, 0, None, None, None)
+    return SourceHealth(url=url, kind=row.kind or kind, configured=configured, every=every,
+                        last_crawl=row.last_crawled_at, last_success=row.last_ok_at,
+                        next_due=row.next_due(every) if configured else None, failures=row.failures or 0,
+                        failing_since=row.failing_since, last_error=row.last_error, error_kind=row.last_error_kind)
+
+
+def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
+          on_indexed: Callable[[int], None] | None = None, log_level: str = "INFO", echo_log: bool = False,
+          stop: StopRequest | None = None) -> CrawlSummary:
     """Crawl the due sources (or all) into the store, then bring the index up to date.
 
+    SIGINT / SIGTERM stop it early: what was stored is indexed and the summary says so (``stopped_by``).
     Runs Scrapy's reactor in this process: call it once per process (the scheduler uses a child process).
     """
     if not cfg.sources:
         raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url")
-    from scrapy import signals
-    from scrapy.crawler import CrawlerProcess
-
-    from threadscout.crawler.settings import scrapy_settings
-    from threadscout.crawler.spiders.conversations import ConversationSpider, page_failed
+    if stop is None:
+        with StopRequest() as own:
+            return crawl(cfg, all_sources=all_sources, on_counts=on_counts, on_indexed=on_indexed,
+                         log_level=log_level, echo_log=echo_log, stop=own)
+    from threadscout.crawler.run import run_crawl
 
     started = time.monotonic()
     store = open_store(cfg)
-    sources = list(cfg.sources) if all_sources else due_sources(cfg, store)
-    summary = CrawlSummary(sources=len(sources))
-    if sources:
-        log_dir = cfg.data_dir / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True)
-        values = scrapy_settings(cfg, log_file=log_dir / "crawl.log", log_level=log_level)
-        values["THREADSCOUT_DATABASE_URL"] = cfg.database_url
-        process = CrawlerProcess(values)
-        crawler = process.create_crawler(ConversationSpider)
-        if progress is not None:
-            _connect_progress(crawler, signals, page_failed, progress)
-        process.crawl(crawler, sources=sources, keywords=list(cfg.mission.keywords), depth=cfg.crawl.depth,
-                      max_pages=cfg.crawl.max_pages, max_feed_size=cfg.crawl.max_feed_size)
-        process.start()
-        run = store.last_run()          # the spider records its stats there when it closes
-        if run is None:
-            raise CrawlError("the crawl stopped before it started; see the crawl log in the data folder")
-        stats: dict[str, Any] = run.stats or {}
-        summary.pages, summary.new, summary.updated, summary.errors = run.pages, run.new, run.updated, run.errors
-        summary.not_modified = int(stats.get("threadscout/not_modified", 0))
-        summary.robots_forbidden = int(stats.get("threadscout/robots_forbidden", 0))
-        summary.finish_reason = run.finish_reason or ""
-        urls = {s.url for s in sources}
-        summary.source_errors = [(row.url, row.last_error) for row in store.sources()
-                                 if row.url in urls and row.last_error]
-    summary.indexed = index(cfg, store=store,
-                            progress=(lambda n: progress("indexed", n)) if progress else None)
-    summary.seconds = time.monotonic() - started
-    store.close()
-    return summary
-
-
-def _connect_progress(crawler: Any, signals: Any, page_failed: object, progress: Progress) -> None:
-    def on_response(response: Any, request: Any, spider: Any) -> None:
-        progress("page", 1)
-
-    def on_item(item: Any, response: Any, spider: Any) -> None:
-        progress("conversation", 1)
-
-    def on_error(**_: Any) -> None:
-        progress("error", 1)
-
-    crawler.signals.connect(on_response, signal=signals.response_received, weak=False)
-    crawler.signals.connect(on_item, signal=signals.item_scraped, weak=False)
-    crawler.signals.connect(on_error, signal=page_failed, weak=False)
+    try:
+        sources = list(cfg.sources) if all_sources else store.due_sources(cfg.sources, cfg.crawl.every)
+        summary = CrawlSummary(sources=len(sources))
+        problem = contact_problem(cfg.crawl)
+        if problem:
+            summary.warnings.append(problem)
+        if sources:
+            log_dir = cfg.data_dir / "logs"
+            log_dir.mkdir(parents=True, exist_ok=True)
+            result = run_crawl(cfg, sources, stop=stop, log_file=log_dir / "crawl.log", log_level=log_level,
+                               echo_log=echo_log, on_counts=on_counts)
+            c = result.counts
+            summary.pages, summary.new, summary.updated, summary.errors = (c["pages"], c["new"], c["updated"],
+                                                                          c["errors"])
+            summary.not_modified = int(result.stats.get("threadscout/not_modified", 0))
+            summary.robots_forbidden = int(result.stats.get("threadscout/robots_forbidden", 0))
+            summary.finish_reason = result.finish_reason
+        summary.failing = [h for h in source_health(cfg, store) if h.configured and h.failures]
+        summary.indexed = index(cfg, store=store, progress=on_indexed)   # a stopped crawl too: keep what it found
+        if stop.requested:
+            summary.stopped_by = stop.signum
+            summary.exit_code = stop.exit_code
+        summary.seconds = time.monotonic() - started
+        return summary
+    finally:
+        store.close()
 
 
 def index(cfg: Settings, *, store: Store | None = None, progress: Callable[[int], None] | None = None) -> int:

@@ -10,6 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from typing import Any
 
 import click
@@ -51,9 +52,47 @@ def _date(iso: str | None) -> str:
 
 
 def _console() -> Any:
+    """On a terminal, text wraps at its width (URLs never: they are printed with soft_wrap); in a pipe or a
+    file nothing is wrapped at all, so every line and every URL stays whole."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+
+
+def _when(value: datetime | None) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if value else "never"
+
+
+def failing_line(h: Any) -> str:
+    """``failing since 2026-11-27 10:02 UTC (3 times): URL: HTTP 503 (temporary)``"""
+    times = "once" if h.failures == 1 else f"{h.failures} times in a row"
+    return (f"failing since {_when(h.failing_since)} ({times}): {one_line(h.url)}: "
+            f"{one_line(h.last_error)} ({h.error_kind or 'temporary'})")
+
+
+def print_sources(health: Sequence[Any]) -> None:
+    """Each source on its own line (URLs whole), its health indented below."""
+    from rich.text import Text
+
+    console = _console()
+    if not health:
+        console.print(Text("No sources: add [[source]] tables to the configuration."))
+        return
+    now = datetime.now(timezone.utc)
+    for h in health:
+        head = Text(one_line(h.url), style="cyan")
+        head.append(f"  ({h.kind or 'kind not known yet'}{'' if h.configured else ', no longer configured'})",
+                    style="bold")
+        console.print(head, soft_wrap=True)
+        due = "-" if not h.configured else "now" if h.next_due is None or h.next_due <= now else _when(h.next_due)
+        line = (f"    last crawl {_when(h.last_crawl)} · last success {_when(h.last_success)} · next due {due} · "
+                f"{h.failures} failure{'' if h.failures == 1 else 's'}")
+        if h.failures:
+            line += f" since {_when(h.failing_since)}"
+        console.print(Text(line))
+        if h.last_error:
+            console.print(Text(f"    last error: {one_line(h.last_error)} ({h.error_kind or 'temporary'})",
+                               style="red"), soft_wrap=True)
 
 
 def print_results(results: Sequence[ConversationView], query: str) -> None:
@@ -84,18 +123,18 @@ def print_conversation(view: ConversationView) -> None:
     from rich.text import Text
 
     console = _console()
-    head = Text(one_line(view.title) or "(untitled)", style="bold")
-    head.append(f"\n{one_line(view.url)}", style="cyan")
-    head.append(f"\n{one_line(view.site)} · {view.kind} · by {one_line(view.author) or 'unknown'} · "
-                f"{_date(view.published)} · {view.n_replies} replies")
-    console.print(head)
+    console.print(Text(one_line(view.title) or "(untitled)", style="bold"))
+    console.print(Text(one_line(view.url), style="cyan"), soft_wrap=True)
+    replies = "1 reply" if view.n_replies == 1 else f"{view.n_replies} replies"
+    console.print(Text(f"{one_line(view.site)} · {view.kind} · by {one_line(view.author) or 'unknown'} · "
+                       f"{_date(view.published)} · {replies}"))
     if view.text:
         console.print(Text("\n" + strip_controls(view.text).strip()))
     for i, reply in enumerate(view.replies or [], 1):
         line = Text(f"\n[{i}] {one_line(reply.author) or 'anonymous'} · {_date(reply.published)}", style="bold")
         if reply.url:
             line.append(f"  {one_line(reply.url)}", style="cyan")
-        console.print(line)
+        console.print(line, soft_wrap=True)
         console.print(Text(strip_controls(reply.text).strip()))
 
 

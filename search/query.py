@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from threadscout.config.errors import NotFoundError
 from threadscout.config.settings import Settings
-from threadscout.crawler.urls import canonical_url
+from threadscout.crawler.urls import canonical_url, is_fetchable
 from threadscout.indexer.db import Store, with_offset
 from threadscout.indexer.index import SearchIndex
 from threadscout.indexer.models import Conversation
@@ -80,9 +81,27 @@ def show(cfg: Settings, url: str) -> ConversationView:
     """One conversation with its replies in page order."""
     store = Store(cfg.database_url)
     try:
-        conv = store.conversation(url.strip()) or store.conversation(canonical_url(url))
+        conv = None
+        for candidate in _url_variants(url):
+            conv = store.conversation(candidate)
+            if conv is not None:
+                break
         if conv is None:
             raise NotFoundError(f"no conversation at {url} in the store; try `threadscout search` to find its URL")
         return _view(conv, full=True)
     finally:
         store.close()
+
+
+def _url_variants(url: str) -> list[str]:
+    """The URL as given, canonicalised as crawled URLs are (tracking parameters, fragment and default port
+    dropped), and with or without its trailing slash."""
+    given = url.strip()
+    variants = [given]
+    if is_fetchable(given):
+        canonical = canonical_url(given)
+        parts = urlsplit(canonical)
+        path = parts.path
+        other = path[:-1] if path.endswith("/") and path != "/" else path + "/"
+        variants += [canonical, urlunsplit(parts._replace(path=other))]
+    return list(dict.fromkeys(variants))

@@ -1,7 +1,9 @@
 """The spider: starts at each source, reads feeds and pages, follows what leads to conversations.
 
-It selects, follows and yields; storage is the pipelines' job. Every request carries the source it came from,
-so each site source keeps its own depth limit and page budget.
+It selects, follows and yields: storage is the pipelines' job, and what it learns about sources and fetches it
+reports by signal to the store extension (``crawler.extensions``), which gives it the configuration and the
+sources to start from. Every request carries the source it came from, so each site source keeps its own depth
+limit and page budget.
 """
 
 from __future__ import annotations
@@ -15,21 +17,22 @@ from urllib.parse import quote_plus, urljoin
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from threadscout.config.settings import Source
+from threadscout.crawler import signals as our_signals
+from threadscout.crawler.extensions import CrawlContext, crawl_context
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
+from threadscout.crawler.health import kind_of_exception, kind_of_status
+from threadscout.crawler.signals import page_failed
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
 _SKIP_EXTENSIONS = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|exe|dmg|msi|iso|apk|mp[34]|m4a|ogg|"
     r"wav|flac|avi|mov|mkv|webm|wmv|docx?|xlsx?|pptx?|odt|css|js|json|woff2?|ttf|eot)$", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-page_failed = object()   # signal sent for each request that failed (progress displays listen to it)
 
 
 @dataclass
@@ -43,45 +46,25 @@ class ConversationSpider(Spider):
     name = "threadscout"
     handle_httpstatus_list = [304]
 
-    def __init__(self, sources: list[Source] | None = None, keywords: list[str] | None = None,
-                 depth: int = 2, max_pages: int = 200, max_feed_size: int = 5 * 10**6, **kwargs: Any) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.sources = list(sources or [])
-        self.keywords = list(keywords or [])
-        self.default_depth, self.default_max_pages = depth, max_pages
-        self.max_feed_size = max_feed_size
         self.budgets: dict[str, Budget] = {}
         self.requested: set[str] = set()
         self.outcomes: Counter[str] = Counter()
-        self.store: Any = None
-
-    @classmethod
-    def store_for(cls, crawler: Crawler) -> Any:
-        """One store per crawl, shared by the spider, the middleware and the pipelines."""
-        store = getattr(crawler, "_threadscout_store", None)
-        if store is None:
-            from threadscout.indexer.db import Store
-
-            store = Store(crawler.settings["THREADSCOUT_DATABASE_URL"])
-            crawler._threadscout_store = store  # type: ignore[attr-defined]
-        return store
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ConversationSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.store = cls.store_for(crawler)
-        return spider
+        self.context: CrawlContext | None = None
 
     # -- starting ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
-        self.run_id = self.store.start_run()
-        for source in self.sources:
-            self.store.source(source.url, source.kind)
-            depth = self.default_depth if source.depth is None else source.depth
-            max_pages = source.max_pages or self.default_max_pages
-            self.budgets[source.url] = Budget(depth=depth, max_pages=max_pages)
+        self.context = ctx = crawl_context(self.crawler)
+        if ctx is None:
+            raise CloseSpider("no threadscout configuration: set THREADSCOUT_CONFIG to your threadscout.toml")
+        crawl = ctx.cfg.crawl
+        self.max_feed_size = crawl.max_feed_size
+        for source in ctx.sources:
+            depth = crawl.depth if source.depth is None else source.depth
+            self.budgets[source.url] = Budget(depth=depth, max_pages=source.max_pages or crawl.max_pages)
             urls = [source.url] if source.kind != "query" else [
-                source.url.replace("{q}", quote_plus(k)) for k in self.keywords]
+                source.url.replace("{q}", quote_plus(k)) for k in ctx.cfg.mission.keywords]
             for url in urls:
                 self.requested.add(canonical_url(url))
                 yield self._request(url, self.parse_source, source.url, depth=0, priority=10,
@@ -94,8 +77,9 @@ class ConversationSpider(Spider):
 
     def _follow(self, url: str, callback: Any, response: Response, *, depth: int,
                 meta: dict[str, Any] | None = None, budgeted: bool = True) -> Request | None:
-        """A request for ``url`` unless it was requested already, is not http(s), or the budget is spent."""
-        if not is_fetchable(url):
+        """A request for ``url`` unless it was requested already, is not http(s), the budget is spent, or the
+        crawl is stopping."""
+        if not is_fetchable(url) or (self.context is not None and self.context.stopping):
             return None
         key = canonical_url(url)
         if key in self.requested:
@@ -116,7 +100,7 @@ class ConversationSpider(Spider):
         kind = response.meta.get("kind")
         if response.status == 304:
             self._count("not_modified")
-            self.store.record_source_fetch(source, status=304, error=None)
+            self._source_result(source, status=304)
             return
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
         if kind is None:
@@ -124,7 +108,7 @@ class ConversationSpider(Spider):
         if kind in ("feed", "query"):
             yield from self.parse_feed(response, detected=kind)
         else:
-            self.store.record_source_fetch(source, status=response.status, error=None, kind=kind)
+            self._source_result(source, status=response.status, kind=kind)
             yield from self.parse_page(response)
 
     def parse_feed(self, response: Response, detected: str = "feed") -> Iterator[Any]:
@@ -144,15 +128,14 @@ class ConversationSpider(Spider):
             self._count("errors")
             self.logger.warning("feed refused at %s: %s", response.url, exc)
             if is_start:
-                self.store.record_source_fetch(source, status=response.status, error=f"feed refused: {exc}",
-                                               kind=detected)
+                self._source_result(source, status=response.status, error=f"feed refused: {exc}",
+                                    error_kind="hard" if "entities" in str(exc) else "soft", kind=detected)
             return
         if feed.warning:
             self.logger.info("feed %s is not well-formed, entries recovered: %s", response.url, feed.warning)
         if is_start:
-            self.store.record_source_fetch(source, status=response.status, error=None, kind=detected,
-                                           etag=_header(response, b"ETag"),
-                                           last_modified=_header(response, b"Last-Modified"))
+            self._source_result(source, status=response.status, kind=detected, etag=_header(response, b"ETag"),
+                                last_modified=_header(response, b"Last-Modified"))
         comments_of = response.meta.get("comments_of")
         for item in feed.items if comments_of else ():
             item.fetched = self._validators(response)  # a comment feed is remembered once its item is saved
@@ -215,35 +198,28 @@ class ConversationSpider(Spider):
     def failed(self, failure: Failure) -> None:
         """Per-request failures are counted and logged, never fatal to the crawl."""
         request = failure.request  # type: ignore[attr-defined]
+        stopping = self.context is not None and self.context.stopping
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             self._count("robots_forbidden")
+            status, problem, kind = None, "forbidden by robots.txt", "hard"
+        elif stopping:
+            self._count("cancelled")
             return
-        if failure.check(HttpError):
+        elif failure.check(HttpError):
             status = failure.value.response.status
-            problem = f"HTTP {status}"
+            problem, kind = f"HTTP {status}", kind_of_status(status)
             self._count("responses")
+            self._count("errors")
         else:
             status = None
             problem = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        self._count("errors")
-        self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
-        self.logger.warning("failed %s: %s", request.url, problem)
+            kind = kind_of_exception(failure.type.__name__, failure.getErrorMessage())
+            self._count("errors")
+        if problem != "forbidden by robots.txt":
+            self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
+            self.logger.warning("failed %s: %s", request.url, problem)
         if request.meta.get("is_start"):
-            self.store.record_source_fetch(request.meta["source"], status=status, error=problem)
-
-    def closed(self, reason: str) -> None:
-        """Judge the crawl by its stats, not its exit status: record them in the crawl-run row."""
-        run_id = getattr(self, "run_id", None)
-        stats = self.crawler.stats
-        if run_id is None or stats is None:
-            return
-        values = stats.get_stats()
-        self.store.finish_run(
-            run_id, pages=int(values.get("threadscout/responses", 0)),
-            new=int(values.get("threadscout/conversations_new", 0)),
-            updated=int(values.get("threadscout/conversations_updated", 0)),
-            errors=error_count(values), finish_reason=reason,
-            stats={k: v if isinstance(v, (int, float, str)) else str(v) for k, v in values.items()})
+            self._source_result(request.meta["source"], status=status, error=problem, error_kind=kind)
 
     # -- helpers ----------------------------------------------------------------------------------------------
     def _count(self, what: str) -> None:
@@ -261,12 +237,12 @@ class ConversationSpider(Spider):
         """Keep the validators of a processed feed for the next conditional GET."""
         if response.status == 200:
             url, etag, last_modified = self._validators(response)
-            self.store.record_fetch(url, 200, etag, last_modified)
+            self.crawler.signals.send_catch_log(our_signals.fetch_processed,  # type: ignore[union-attr]
+                                                url=url, etag=etag, last_modified=last_modified)
 
-
-def error_count(stats: dict[str, Any]) -> int:
-    """Failed requests, plus callbacks that raised (Scrapy counts those apart and carries on)."""
-    return int(stats.get("threadscout/errors", 0)) + int(stats.get("spider_exceptions/count", 0))
+    def _source_result(self, source: str, **outcome: Any) -> None:
+        self.crawler.signals.send_catch_log(our_signals.source_result, source=source,  # type: ignore[union-attr]
+                                            **outcome)
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -1,0 +1,157 @@
+"""Politeness Scrapy does not apply by itself: robots.txt ``Crawl-delay``, ``Retry-After`` on 429/503, giving up
+on a site that keeps timing out, and no new request once the user asked the crawl to stop.
+
+A site's floor delay (the larger of its Crawl-delay and a Retry-After it sent) is kept per download slot and
+re-applied before each request and after each response, so AutoThrottle never lowers the delay below it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from time import monotonic
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Response
+from scrapy.utils.httpobj import urlparse_cached
+
+from threadscout.crawler.extensions import CrawlContext, crawl_context
+
+logger = logging.getLogger(__name__)
+
+MAX_CRAWL_DELAY = 120.0        # seconds; a larger Crawl-delay is applied as this (and logged)
+MAX_RETRY_AFTER = 300.0        # seconds; a site that asks us to wait longer is left for the next crawl
+TIMEOUTS_BEFORE_GIVING_UP = 3  # consecutive timeouts from one site
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+class PolitenessMiddleware:
+    def __init__(self, crawler: Crawler, context: CrawlContext) -> None:
+        self.crawler, self.context = crawler, context
+        self.floors: dict[str, float] = {}          # download slot (host) -> minimum delay between requests
+        self.timeouts: dict[str, int] = {}          # host -> timeouts in a row
+        self.given_up: dict[str, str] = {}          # host -> why
+        self.user_agent = crawler.settings.get("USER_AGENT") or ""
+        crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PolitenessMiddleware:
+        context = crawl_context(crawler)
+        if context is None:
+            raise NotConfigured("no threadscout store extension")
+        return cls(crawler, context)
+
+    # -- robots.txt Crawl-delay ------------------------------------------------------------------------------
+    def robots_parsed(self, robotparser: Any, request: Request) -> None:
+        delay = robotparser.crawl_delay(self.user_agent)
+        if delay is None:
+            return
+        delay = float(delay)
+        if delay > MAX_CRAWL_DELAY:
+            logger.warning("robots.txt of %s asks for a Crawl-delay of %.0fs; waiting %.0fs between requests",
+                           urlparse_cached(request).hostname, delay, MAX_CRAWL_DELAY)
+            delay = MAX_CRAWL_DELAY
+        key = self._slot_key(request)
+        self.floors[key] = max(self.floors.get(key, 0.0), delay)
+        self._apply_floor(key)
+        self.crawler.stats.inc_value("threadscout/crawl_delay_applied")  # type: ignore[union-attr]
+
+    # -- downloader middleware hooks -------------------------------------------------------------------------
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if self.context.stopping:
+            raise IgnoreRequest("the crawl was stopped")
+        host = urlparse_cached(request).hostname or ""
+        if host in self.given_up:
+            raise IgnoreRequest(f"gave up on {host} for this crawl: {self.given_up[host]}")
+        self._apply_floor(self._slot_key(request))
+        return None
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None
+                         ) -> Request | Response:
+        host = urlparse_cached(request).hostname or ""
+        self.timeouts.pop(host, None)
+        key = self._slot_key(request)
+        restore = request.meta.pop("ts_restore_delay", None)
+        slot = self._slot(key)
+        if restore is not None and slot is not None:
+            slot.delay = restore
+        if response.status in (429, 503):
+            wait = retry_after_seconds(response.headers.get(b"Retry-After", b"").decode("latin-1"))
+            if wait is not None:
+                return self._retry_after(request, response, key, host, wait)
+        self._apply_floor(key)
+        return response
+
+    def process_exception(self, request: Request, exception: Exception, spider: Spider | None = None) -> None:
+        name = type(exception).__name__
+        if "Timeout" not in name:
+            return None
+        host = urlparse_cached(request).hostname or ""
+        self.timeouts[host] = self.timeouts.get(host, 0) + 1
+        if self.timeouts[host] >= TIMEOUTS_BEFORE_GIVING_UP and host not in self.given_up:
+            self.given_up[host] = f"{self.timeouts[host]} timeouts in a row"
+            logger.warning("giving up on %s for this crawl: %s", host, self.given_up[host])
+            self.crawler.stats.inc_value("threadscout/sites_given_up")  # type: ignore[union-attr]
+        return None
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+    def _retry_after(self, request: Request, response: Response, key: str, host: str, wait: float
+                     ) -> Request | Response:
+        if wait > MAX_RETRY_AFTER:
+            self.given_up[host] = f"HTTP {response.status} asking us to wait {wait:.0f}s"
+            logger.warning("%s asks us to wait %.0fs; leaving it for the next crawl", host, wait)
+            return response
+        retry = get_retry_request(request, spider=self.crawler.spider,  # type: ignore[arg-type]
+                                  reason=f"retry_after_{response.status}")
+        if retry is None:
+            return response
+        slot = self._slot(key)
+        if slot is not None:
+            # the next request to this site waits at least `wait`; the floor is restored after it
+            retry.meta["ts_restore_delay"] = slot.delay
+            slot.delay = max(slot.delay, wait)
+            slot.randomize_delay = False        # a minimum, not an average
+            slot.lastseen = monotonic()
+        self.crawler.stats.inc_value("threadscout/retry_after_honoured")  # type: ignore[union-attr]
+        logger.info("%s answered %s with Retry-After %.0fs; asking again then", request.url, response.status, wait)
+        return retry
+
+    def _slot_key(self, request: Request) -> str:
+        engine = self.crawler.engine
+        if engine is None:
+            return urlparse_cached(request).hostname or ""
+        return engine.downloader.get_slot_key(request)
+
+    def _slot(self, key: str) -> Any:
+        engine = self.crawler.engine
+        return None if engine is None else engine.downloader.slots.get(key)
+
+    def _apply_floor(self, key: str) -> None:
+        slot = self._slot(key)
+        if slot is None:
+            return
+        floor = self.floors.get(key, 0.0)
+        if floor:
+            slot.randomize_delay = False       # Crawl-delay is a minimum, not an average
+            if slot.delay < floor:
+                slot.delay = floor

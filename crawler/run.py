@@ -1,0 +1,170 @@
+"""Running one crawl in this process, and stopping it when asked.
+
+The first SIGINT or SIGTERM stops the crawl within a few seconds: no new request is made, requests waiting in
+the downloader are dropped and open connections are aborted, so the spider closes at once with what it has
+(every conversation is saved in its own transaction as it arrives). If Scrapy has not closed after
+``STOP_GRACE`` seconds, the reactor is stopped anyway and the crawl-run row is written here. A second signal
+exits the process at once.
+
+Twisted's reactor cannot be restarted: call ``run_crawl`` once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from threadscout.config.settings import Settings, Source
+
+STOP_GRACE = 3.0        # seconds between the first signal and stopping the reactor regardless
+SWEEP_EVERY = 0.2       # seconds between two sweeps of open connections while stopping
+
+CountsCallback = Callable[[dict[str, int]], None]
+
+
+class StopRequest:
+    """Catches SIGINT and SIGTERM while long work runs: the first asks the work to stop, the second exits."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self._callbacks: list[Callable[[], None]] = []
+        self._previous: dict[int, Any] = {}
+
+    @property
+    def requested(self) -> bool:
+        return self.signum is not None
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + (self.signum or 0)
+
+    def __enter__(self) -> StopRequest:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._previous[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+    def on_stop(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.signum is not None:
+            os.write(2, f"threadscout: stopped at once ({signal.Signals(signum).name} twice)\n".encode())
+            os._exit(128 + signum)
+        self.signum = signum
+        os.write(2, f"threadscout: stopping ({signal.Signals(signum).name}); what was found so far is kept. "
+                    "Send it again to quit at once.\n".encode())
+        for callback in self._callbacks:
+            callback()
+
+
+@dataclass
+class CrawlResult:
+    counts: dict[str, int]
+    stats: dict[str, Any] = field(default_factory=dict)
+    finish_reason: str = ""
+
+
+def run_crawl(cfg: Settings, sources: list[Source], *, stop: StopRequest, log_file: Path | None,
+              log_level: str = "INFO", echo_log: bool = False, on_counts: CountsCallback | None = None
+              ) -> CrawlResult:
+    """Crawl ``sources`` into the store. ``on_counts`` gets the running counts (pages, new, updated, errors)."""
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    from threadscout.crawler.extensions import counts, crawl_context
+    from threadscout.crawler.settings import scrapy_settings
+    from threadscout.crawler.signals import page_failed
+    from threadscout.crawler.spiders.conversations import ConversationSpider
+
+    values = scrapy_settings(cfg, log_file=log_file, log_level=log_level, sources=sources)
+    process = CrawlerProcess(values)
+    if echo_log:
+        _echo_log_to_stderr(log_level)
+    crawler = process.create_crawler(ConversationSpider)
+    if on_counts is not None:
+        def report(**_: Any) -> None:
+            on_counts(counts(crawler.stats.get_stats()))  # type: ignore[union-attr]
+
+        for sig in (signals.response_received, signals.item_scraped, page_failed, signals.spider_closed):
+            crawler.signals.connect(report, signal=sig, weak=False)
+    process.crawl(crawler)
+    stopper = _Stopper(process, crawler)
+    stop.on_stop(stopper.request)
+    if stop.requested:
+        return CrawlResult(counts={"pages": 0, "new": 0, "updated": 0, "errors": 0}, finish_reason="shutdown")
+    process.start(install_signal_handlers=False)
+    context = crawl_context(crawler)
+    if context is not None and context.run_id is not None:   # Scrapy did not close in time: record it here
+        context.finish("shutdown")
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    return CrawlResult(counts=counts(stats), stats=stats,
+                       finish_reason=str(stats.get("finish_reason") or ("shutdown" if stop.requested else "")))
+
+
+class _Stopper:
+    """Stops one crawl from a signal handler: everything happens in the reactor's thread."""
+
+    def __init__(self, process: Any, crawler: Any) -> None:
+        self.process, self.crawler = process, crawler
+
+    def request(self) -> None:
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self._begin)  # type: ignore[attr-defined]
+
+    def _begin(self) -> None:
+        from twisted.internet import reactor
+
+        from threadscout.crawler.extensions import crawl_context
+
+        context = crawl_context(self.crawler)
+        if context is not None:
+            context.stopping = True
+        logging.getLogger(__name__).info("stop requested: cancelling requests in flight")
+        self._sweep()
+        self.process.stop()
+        reactor.callLater(STOP_GRACE, self._force)  # type: ignore[attr-defined]
+
+    def _sweep(self) -> None:
+        """Drop the requests waiting in the downloader and abort open connections; again until closed."""
+        from scrapy.exceptions import IgnoreRequest
+        from twisted.internet import reactor, tcp
+        from twisted.python.failure import Failure
+
+        engine = self.crawler.engine
+        if engine is None or not reactor.running:  # type: ignore[attr-defined]
+            return
+        for slot in list(engine.downloader.slots.values()):
+            while slot.queue:
+                _, waiting = slot.queue.popleft()
+                waiting.errback(Failure(IgnoreRequest("the crawl was stopped")))
+        for selectable in [*reactor.getReaders(), *reactor.getWriters()]:  # type: ignore[attr-defined]
+            if isinstance(selectable, tcp.Client):
+                selectable.abortConnection()
+        reactor.callLater(SWEEP_EVERY, self._sweep)  # type: ignore[attr-defined]
+
+    def _force(self) -> None:
+        from twisted.internet import reactor
+
+        if reactor.running:  # type: ignore[attr-defined]
+            logging.getLogger(__name__).warning("the crawl did not close in %.0fs; stopping anyway", STOP_GRACE)
+            reactor.stop()  # type: ignore[attr-defined]
+
+
+def _echo_log_to_stderr(level: str) -> None:
+    """``crawl -v``: the crawl's log on the terminal too, not only in the log file."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s", "%H:%M:%S"))
+    logging.getLogger().addHandler(handler)

@@ -1,0 +1,15 @@
+"""The crawl's own Scrapy signals. The spider sends them; the store extension records what they say, so that
+the spider only selects, follows and yields.
+
+    source_result     one attempt at a configured source ended (keyword arguments: source, status, error,
+                      error_kind, kind, etag, last_modified; error is None on success)
+    fetch_processed   a response was fully processed and may be answered from validators next time
+                      (url, etag, last_modified)
+    page_failed       one request failed (progress displays count it)
+"""
+
+from __future__ import annotations
+
+source_result = object()
+fetch_processed = object()
+page_failed = object()
