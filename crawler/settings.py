@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from threadscout.config.errors import ConfigError
+from threadscout.crawler.addresses import AddressPolicy
 from threadscout.config.settings import CONFIG_ENV, PROJECT_URL, Settings, Source, load_settings
 
 BOT_NAME = "threadscout"
@@ -57,7 +58,12 @@ ITEM_PIPELINES = {
     "threadscout.crawler.pipelines.NormalisePipeline": 200,
     "threadscout.crawler.pipelines.StorePipeline": 300,
 }
+# every resolution passes the address policy (crawler/addresses.py); one policy object per process
+TWISTED_DNS_RESOLVER = "threadscout.crawler.addresses.GuardedResolver"
+THREADSCOUT_ADDRESS_POLICY = AddressPolicy.from_environment()
 DOWNLOADER_MIDDLEWARES = {
+    # before robots.txt (100): the host is trusted before its robots.txt is asked for
+    "threadscout.crawler.addresses.AddressMiddleware": 50,
     # sees 429/503 before RetryMiddleware (550) would retry them at once
     "threadscout.crawler.politeness.PolitenessMiddleware": 580,
     "threadscout.crawler.middlewares.ConditionalGetMiddleware": 560,
@@ -98,6 +104,7 @@ def scrapy_settings(cfg: Settings, *, log_file: Path | None = None, log_level: s
         LOG_FILE_APPEND=True,
         LOG_ENABLED=True,
         THREADSCOUT_SETTINGS=cfg,
+        THREADSCOUT_ADDRESS_POLICY=AddressPolicy.from_environment(),
         THREADSCOUT_SOURCES=sources,
     )
     return values

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
-from sqlalchemy import create_engine, event, func, inspect, make_url, select, text
+from sqlalchemy import create_engine, event, func, inspect, make_url, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -277,17 +277,13 @@ class Store:
             yield rows
             last_id = rows[-1].id
 
-    def mark_indexed(self, stamps: dict[int, datetime]) -> None:
+    def mark_indexed(self, stamps: dict[int, datetime], chunk: int = 2000) -> None:
         """Record that the index holds these conversations as they were at ``updated_at``."""
-        with self.session() as s:
-            for conv_id, stamp in stamps.items():
-                conv = s.get(Conversation, conv_id)
-                if conv is not None:
-                    conv.indexed_at = stamp
-
-    def forget_index(self) -> None:
-        with self.session() as s:
-            s.query(Conversation).update({Conversation.indexed_at: None})
+        items = list(stamps.items())
+        for start in range(0, len(items), chunk):
+            with self.session() as s:
+                s.execute(update(Conversation), [{"id": conv_id, "indexed_at": stamp}
+                                                 for conv_id, stamp in items[start:start + chunk]])
 
     # -- crawl runs ------------------------------------------------------------------------------------------
     def start_run(self) -> int:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from threadscout.indexer.db import Store
-from threadscout.indexer.index import IndexDoc, SearchIndex
+from threadscout.indexer.index import IndexDoc, IndexMissingError, IndexOutdatedError, SearchIndex
 from threadscout.indexer.models import Conversation
 
 Progress = Callable[[int], None]
@@ -27,19 +27,38 @@ def _write(store: Store, idx: SearchIndex, batch: list[Conversation]) -> int:
 
 
 def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch: int = 200) -> int:
-    """Index every conversation the index is behind on; returns how many were written."""
-    if not idx.exists():
-        store.forget_index()  # a missing or outdated index: everything goes in again
+    """Index every conversation the index is behind on; returns how many were written.
+
+    A missing, damaged or outdated (other schema version) index is rebuilt from the store instead, beside the
+    live one, which keeps answering searches until the new one is swapped in."""
+    if idx.state() != "ok":
+        return rebuild(store, idx, progress, batch)
     total = 0
     for rows in store.needing_index(batch):
-        total += _write(store, idx, rows)
+        try:
+            total += _write(store, idx, rows)
+        except (IndexMissingError, IndexOutdatedError):
+            return total + rebuild(store, idx, progress, batch)
         if progress:
             progress(len(rows))
     return total
 
 
 def rebuild(store: Store, idx: SearchIndex, progress: Progress | None = None, batch: int = 200) -> int:
-    """Throw the index away and write it again from the store."""
-    idx.clear()
-    store.forget_index()
-    return sync(store, idx, progress, batch)
+    """Write the whole index again from the store into a new generation, and swap it in when complete.
+
+    Each conversation is marked indexed with the ``updated_at`` it had when read, after the swap: one changed
+    meanwhile is indexed again by the next sync."""
+    stamps: dict[int, datetime] = {}
+
+    def docs() -> Iterator[IndexDoc]:
+        for rows in store.all_conversations(batch):
+            for conv in rows:
+                stamps[conv.id] = conv.updated_at
+                yield to_doc(conv)
+            if progress:
+                progress(len(rows))
+
+    written = idx.rebuild(docs())
+    store.mark_indexed(stamps)
+    return written

@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from threadscout.config.errors import NotFoundError
+from threadscout.config.errors import IndexUnusableError, NotFoundError
 from threadscout.config.settings import Settings
 from threadscout.crawler.urls import canonical_url, is_fetchable
 from threadscout.indexer.db import Store, with_offset
-from threadscout.indexer.index import SearchIndex
+from threadscout.indexer.index import REBUILD_HINT, IndexMissingError, SearchIndex
 from threadscout.indexer.models import Conversation
 
 
@@ -71,7 +71,14 @@ def search(cfg: Settings, query: str, *, limit: int = 20) -> list[ConversationVi
             found.update({c.url: c for c in store.conversations(urls=urls)})
             return {u: "\n\n".join([c.text or "", *(r.text for r in c.replies)]) for u, c in found.items()}
 
-        hits = SearchIndex(cfg.index_dir).search(query, limit=limit, texts=texts)
+        try:
+            hits = SearchIndex(cfg.index_dir).search(query, limit=limit, texts=texts)
+        except IndexMissingError:
+            stored = store.count()
+            if stored == 0:
+                return []     # nothing crawled yet: the listing says how to start
+            raise IndexUnusableError(f"the search index is missing, but the database holds {stored} "
+                                     f"conversation{'' if stored == 1 else 's'}; {REBUILD_HINT}") from None
         return [_view(found[h.url], snippet=h.snippet, score=h.score) for h in hits if h.url in found]
     finally:
         store.close()

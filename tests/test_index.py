@@ -11,7 +11,7 @@ import pytest
 from threadscout.config.errors import QueryError
 from threadscout.crawler.items import ConversationItem, ReplyItem
 from threadscout.indexer.db import Store
-from threadscout.indexer.index import IndexDoc, SearchIndex
+from threadscout.indexer.index import IndexDoc, IndexMissingError, SearchIndex
 from threadscout.indexer.sync import rebuild, sync
 
 TZ = timezone(timedelta(hours=2))
@@ -75,7 +75,8 @@ def test_index_is_incremental_and_rebuildable(store, tmp_path):
     assert sync(store, idx) == 1 and idx.doc_count() == 2
     import shutil
     shutil.rmtree(tmp_path / "index")                  # the index is lost; the store is the truth
-    assert idx.search("literacy") == []
+    with pytest.raises(IndexMissingError, match="reindex"):
+        idx.search("literacy")
     assert rebuild(store, idx) == 2
     assert search_urls(idx, "tuesdays") == ["http://blog.test/a/"]
 
@@ -106,7 +107,7 @@ def test_search_works_while_a_writer_holds_the_lock(store, tmp_path):
     sync(store, idx)
     from whoosh import index as whoosh_index   # the test reaches under the wrapper to hold the lock
 
-    writer = whoosh_index.open_dir(str(tmp_path / "index")).writer()
+    writer = whoosh_index.open_dir(str(idx.live_dir())).writer()
     try:
         assert search_urls(idx, "literacy") == ["http://blog.test/a/"]
     finally:
@@ -118,10 +119,14 @@ def test_empty_query_is_a_clear_error(tmp_path):
         SearchIndex(tmp_path / "index").search("   ")
 
 
-def test_an_index_of_another_schema_version_is_rebuilt(store, tmp_path):
+def test_an_index_of_another_schema_version_is_rebuilt_beside_it(store, tmp_path):
     idx = SearchIndex(tmp_path / "index")
     store.save(item("http://blog.test/a/", "Adult literacy"), "blog.test")
     assert sync(store, idx) == 1
-    (tmp_path / "index" / "SCHEMA_VERSION").write_text("0")   # as if written by an older threadscout
-    assert idx.search("literacy") == []
+    old = idx.live_dir()
+    assert old is not None
+    (old / "SCHEMA_VERSION").write_text("0")   # as if written by an older threadscout
+    assert idx.state() == "outdated"
+    assert search_urls(idx, "literacy") == ["http://blog.test/a/"]   # still searchable until replaced
     assert sync(store, idx) == 1 and search_urls(idx, "literacy") == ["http://blog.test/a/"]
+    assert idx.live_dir() != old and not old.exists() and idx.state() == "ok"

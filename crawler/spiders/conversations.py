@@ -23,6 +23,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from threadscout.crawler import signals as our_signals
+from threadscout.crawler.addresses import PRIVATE_OK, AddressPolicy, refusal
 from threadscout.crawler.extensions import CrawlContext, crawl_context
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
 from threadscout.crawler.health import kind_of_exception, kind_of_status
@@ -52,10 +53,12 @@ class ConversationSpider(Spider):
         self.requested: set[str] = set()
         self.outcomes: Counter[str] = Counter()
         self.context: CrawlContext | None = None
+        self.policy: AddressPolicy | None = None
 
     # -- starting ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         self.context = ctx = crawl_context(self.crawler)
+        self.policy = self.crawler.settings.get("THREADSCOUT_ADDRESS_POLICY")
         if ctx is None:
             raise CloseSpider("no threadscout configuration: set THREADSCOUT_CONFIG to your threadscout.toml")
         crawl = ctx.cfg.crawl
@@ -67,8 +70,9 @@ class ConversationSpider(Spider):
                 source.url.replace("{q}", quote_plus(k)) for k in ctx.cfg.mission.keywords]
             for url in urls:
                 self.requested.add(canonical_url(url))
+                # a configured source may be on a private address (an intranet, the tests' 127.0.0.1)
                 yield self._request(url, self.parse_source, source.url, depth=0, priority=10,
-                                    meta={"kind": source.kind, "is_start": True})
+                                    meta={"kind": source.kind, "is_start": True, PRIVATE_OK: True})
 
     def _request(self, url: str, callback: Any, source: str, *, depth: int, priority: int = 0,
                  meta: dict[str, Any] | None = None) -> Request:
@@ -91,7 +95,10 @@ class ConversationSpider(Spider):
                 return None
             budget.used += 1
         self.requested.add(key)
-        return self._request(url, callback, response.meta["source"], depth=depth, meta=meta)
+        # links from a page served from a private address may lead to private addresses; from a public one, never
+        private_ok = self.policy is not None and not self.policy.is_public(getattr(response, "ip_address", None))
+        return self._request(url, callback, response.meta["source"], depth=depth,
+                             meta={**(meta or {}), PRIVATE_OK: private_ok})
 
     # -- callbacks --------------------------------------------------------------------------------------------
     def parse_source(self, response: Response) -> Iterator[Any]:
@@ -199,9 +206,14 @@ class ConversationSpider(Spider):
         """Per-request failures are counted and logged, never fatal to the crawl."""
         request = failure.request  # type: ignore[attr-defined]
         stopping = self.context is not None and self.context.stopping
+        refused = refusal(self.policy, request)
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             self._count("robots_forbidden")
             status, problem, kind = None, "forbidden by robots.txt", "hard"
+        elif refused:
+            self._count("refused_private")
+            self._count("errors")
+            status, problem, kind = None, refused, "hard"
         elif stopping:
             self._count("cancelled")
             return
