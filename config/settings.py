@@ -114,6 +114,33 @@ class Settings:
         return self.data_dir / "index"
 
 
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")   # underscores: seen in real host names
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be crawled (one line for people), or None. Checked fully where URLs come in, so that
+    a bad one never reaches the crawler."""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return f"{url!r} contains a space or a control character; write a space in a URL as %20"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        return f"{url!r} is not a valid URL ({exc})"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return f"{url!r} is not an http(s) URL (only http and https are fetched)"
+    host = parts.hostname
+    if parts.netloc.rpartition("@")[2].startswith("["):
+        return None    # an IPv6 literal: urlsplit checked it
+    try:
+        ascii_host = host.rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        return f"{url!r} has a host name that cannot be used ({host!r})"
+    if not ascii_host or not all(_HOST_LABEL.match(label) for label in ascii_host.split(".")):
+        return f"{url!r} has a host name that cannot be used ({host!r})"
+    return None
+
+
 PROJECT_URL = "https://pypi.org/project/threadscout/"
 _EMAIL = re.compile(r"^(?:mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -224,13 +251,9 @@ class _Reader:
     def url(self, value: Any, key: str) -> str:
         url = self.string(value, key, required=True)
         assert url is not None
-        try:
-            parts = urlsplit(url)
-            parts.port  # noqa: B018 - raises ValueError for a port out of range
-        except ValueError as exc:
-            raise self.fail(key, f"{url!r} is not a valid URL ({exc})") from None
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise self.fail(key, f"{url!r} is not an http(s) URL (only http and https are fetched)")
+        problem = url_problem(url)
+        if problem:
+            raise self.fail(key, problem)
         return url
 
     def settings(self, raw: dict[str, Any]) -> Settings:

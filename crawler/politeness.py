@@ -16,9 +16,11 @@ from typing import Any
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 from threadscout.crawler.extensions import CrawlContext, crawl_context
 
@@ -155,3 +157,21 @@ class PolitenessMiddleware:
             slot.randomize_delay = False       # Crawl-delay is a minimum, not an average
             if slot.delay < floor:
                 slot.delay = floor
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, fixed for requests that wait together for one site's robots.txt.
+
+    Scrapy hands every waiting request the same Deferred; with the asyncio reactor the first await consumes its
+    result, and the others get None, which Scrapy reads as "no robots.txt: everything allowed". Two sources on
+    one site crawled at once thus escaped robots.txt. The parser is stored before the Deferred fires, so it is
+    taken from there.
+    """
+
+    async def robot_parser(self, request: Request) -> Any:
+        parser = await super().robot_parser(request)
+        if parser is None:
+            stored = self._parsers.get(urlparse_cached(request).netloc)
+            if stored is not None and not isinstance(stored, Deferred):
+                return stored
+        return parser

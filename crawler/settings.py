@@ -64,6 +64,9 @@ THREADSCOUT_ADDRESS_POLICY = AddressPolicy.from_environment()
 DOWNLOADER_MIDDLEWARES = {
     # before robots.txt (100): the host is trusted before its robots.txt is asked for
     "threadscout.crawler.addresses.AddressMiddleware": 50,
+    # Scrapy's, fixed for requests that wait together for one site's robots.txt (see crawler/politeness.py)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "threadscout.crawler.politeness.RobotsTxtMiddleware": 100,
     # sees 429/503 before RetryMiddleware (550) would retry them at once
     "threadscout.crawler.politeness.PolitenessMiddleware": 580,
     "threadscout.crawler.middlewares.ConditionalGetMiddleware": 560,

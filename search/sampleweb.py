@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email.utils import formatdate
@@ -75,8 +76,8 @@ class SiteHandler(BaseHTTPRequestHandler):
 class SampleWebServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, root: Path, handler: type[SiteHandler] = SiteHandler) -> None:
-        super().__init__(("127.0.0.1", 0), handler)
+    def __init__(self, root: Path, handler: type[SiteHandler] = SiteHandler, host: str = "127.0.0.1") -> None:
+        super().__init__((host, 0), handler)
         self.root = Path(root)
         self._recorders: list[RequestLog] = []
         self._recorders_lock = threading.Lock()
@@ -84,7 +85,7 @@ class SampleWebServer(ThreadingHTTPServer):
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"http://{self.server_address[0]}:{self.server_address[1]}"
 
     def lookup(self, path: str) -> tuple[bytes, str] | None:
         target = (self.root / path.lstrip("/")).resolve()
@@ -115,8 +116,10 @@ class SampleWebServer(ThreadingHTTPServer):
 
     def log_request_seen(self, path: str, headers: dict[str, str]) -> None:
         with self._recorders_lock:
+            now = time.monotonic()
             for log in self._recorders:
                 log.append((path, headers))
+                log.times.append(now)
 
     @contextmanager
     def recording(self) -> Iterator[RequestLog]:
@@ -132,7 +135,11 @@ class SampleWebServer(ThreadingHTTPServer):
 
 
 class RequestLog(list[tuple[str, dict[str, str]]]):
-    """(path, headers) of each request, in arrival order."""
+    """(path, headers) of each request, in arrival order; ``times`` holds when each arrived (monotonic)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
 
     def paths(self) -> list[str]:
         return [p for p, _ in self]

@@ -6,12 +6,16 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import socket
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -83,11 +87,69 @@ class LabHandler(SiteHandler):
                     b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss version="2.0"><channel><title>&b;</title>'
                     b"<item><title>&b;</title><link>http://127.0.0.1/x</link></item></channel></rss>")
             self.send_body(200, body, "application/rss+xml")
+        elif path.startswith("/status/"):        # a source that always fails with this status
+            self.send_body(int(path.split("/")[2]), b"<html><body>no</body></html>", "text/html; charset=utf-8")
+        elif path == "/busy/feed.xml":           # 503 + Retry-After the first time a token asks, then a feed
+            seen = self.server.tokens  # type: ignore[attr-defined]
+            token = query.partition("=")[2]
+            seen[token] = seen.get(token, 0) + 1
+            if seen[token] == 1:
+                self.send_body(503, b"busy", "text/plain", {"Retry-After": "2"})
+            else:
+                self.send_body(200, rss([(f"{self.server.base}/latin1/post.html", "Lesepaten")]),
+                               "application/rss+xml")
+        elif path == "/links/feed.xml":           # a feed whose entries point wherever ?to= says
+            targets = [t for t in query.split("&") if t.startswith("to=")]
+            self.send_body(200, rss([(unquote(t[3:]), f"Entry {i}") for i, t in enumerate(targets)]),
+                           "application/rss+xml")
         elif path == "/feeds/malformed.xml":
             self.send_body(200, b"<html><body><h1>Document moved</h1><p>adult literacy</p>", "application/rss+xml")
         else:
             return False
         return True
+
+
+def rss(entries: list[tuple[str, str]]) -> bytes:
+    items = "".join(f"<item><title>{title} about adult literacy</title><link>{escape(link)}</link>"
+                    f"<description>Adult literacy and reading tutors.</description></item>" for link, title in entries)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Lab feed</title>{items}</channel></rss>'
+            ).encode()
+
+
+class SilentServer:
+    """Accepts connections and never answers: a hanging site. Counts the connections it was offered."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.accepted: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted.append(conn)     # held open, never read from or written to
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.accepted:
+            conn.close()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[SilentServer]:
+    server = SilentServer()
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")
@@ -102,16 +164,18 @@ def demo_web() -> Iterator[SampleWebServer]:
 def lab_web() -> Iterator[SampleWebServer]:
     server = SampleWebServer(LAB_SITE, LabHandler)
     server.hostile = Hostile(bomb=gzip_bomb(300 * MiB))  # type: ignore[attr-defined]
+    server.tokens = {}  # type: ignore[attr-defined]
     server.start()
     yield server
     server.stop()
 
 
 def write_config(folder: Path, sources: list[dict[str, object]], crawl: dict[str, object] | None = None,
-                 mission: str = 'keywords = ["adult literacy", "reading tutor", "ESL classes"]') -> Path:
+                 mission: str = 'keywords = ["adult literacy", "reading tutor", "ESL classes"]',
+                 contact: str | None = "https://example.org/tests") -> Path:
     """A configuration for a test crawl: no delay, no AutoThrottle (the sites are on this machine)."""
     settings = {"delay": "0s", "autothrottle": False, "concurrency_per_site": 4,
-                "user_agent_contact": "https://example.org/tests", **(crawl or {})}
+                **({"user_agent_contact": contact} if contact is not None else {}), **(crawl or {})}
     lines = [f'[mission]\nname = "Test mission"\n{mission}\n', '[storage]\npath = "data"\n', "[crawl]"]
     lines += [f"{k} = {_toml(v)}" for k, v in settings.items()]
     for source in sources:
@@ -130,16 +194,24 @@ def _toml(value: object) -> str:
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def run_cli(*args: str | os.PathLike[str], config: Path | None = None, check: bool = False
-            ) -> subprocess.CompletedProcess[str]:
-    """``threadscout ARGS`` in a child process, as a user or a script would run it."""
+def cli_command(*args: str | os.PathLike[str], config: Path | None = None) -> list[str]:
     cmd = [sys.executable, "-m", "threadscout.search"]
     if config is not None:
         cmd += ["--config", str(config)]
-    cmd += [str(a) for a in args]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "120"}
+    return cmd + [str(a) for a in args]
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "120", **extra}
     env.pop("THREADSCOUT_CONFIG", None)
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+    return env
+
+
+def run_cli(*args: str | os.PathLike[str], config: Path | None = None, check: bool = False
+            ) -> subprocess.CompletedProcess[str]:
+    """``threadscout ARGS`` in a child process, as a user or a script would run it."""
+    cmd = cli_command(*args, config=config)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=cli_env(), cwd=ROOT)
     if check and proc.returncode != 0:
         raise AssertionError(f"{cmd} exited {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
     return proc

@@ -1,0 +1,196 @@
+"""No failure hidden: per-source health, back-off, `threadscout sources`, failing sources named by every crawl
+summary; Retry-After and Crawl-delay honoured; an 0.1 database brought up to date; `scrapy crawl threadscout`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli, write_config
+from threadscout.indexer.models import retry_wait
+from threadscout.search.sampleweb import SampleWebServer
+
+
+def rows(config: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(config.parent / "data" / "threadscout.db") as db:
+        return db.execute(sql).fetchall()
+
+
+def sources_json(config: Path) -> dict[str, dict]:
+    return {s["url"]: s for s in json.loads(run_cli("sources", "--json", config=config, check=True).stdout)}
+
+
+def test_back_off_waits_grow_and_stop_at_the_interval():
+    every = timedelta(hours=6)
+    waits = [retry_wait(n, every) for n in range(0, 12)]
+    assert waits[0] == every                       # healthy: the usual interval
+    assert waits[1] == timedelta()                 # one failure: due again on the next crawl
+    assert waits[2:6] == [timedelta(minutes=m) for m in (5, 10, 20, 40)]
+    assert all(w <= every for w in waits) and waits[-1] == every
+
+
+def test_a_failing_source_is_not_hidden(lab_web, demo_web, tmp_path):
+    down = f"{lab_web.base}/status/503"
+    config = write_config(tmp_path, [{"url": down}, {"url": f"{demo_web.base}/news/feed/"}])
+    first = run_cli("crawl", config=config)
+    assert first.returncode == 0, first.stderr
+    assert "failing since" in first.stderr and down in first.stderr and "HTTP 503 (temporary)" in first.stderr
+    health = sources_json(config)
+    assert health[down]["failures"] == 1 and health[down]["error_kind"] == "temporary"
+    assert health[down]["last_error"] == "HTTP 503" and health[down]["last_success"] is None
+    assert health[down]["next_due"] == health[down]["last_crawl"]          # due again at once
+    assert health[f"{demo_web.base}/news/feed/"]["failures"] == 0
+
+    second = run_cli("crawl", config=config)                            # not "Nothing is due"
+    assert "Crawled 1 source:" in second.stdout, second.stdout
+    assert "(2 times in a row)" in second.stderr
+    health = sources_json(config)
+    assert health[down]["failures"] == 2
+    wait = (datetime.fromisoformat(health[down]["next_due"]) - datetime.fromisoformat(health[down]["last_crawl"]))
+    assert wait == timedelta(minutes=5)                                  # backing off now
+
+    third = run_cli("crawl", config=config)
+    assert "Nothing is due" in third.stdout
+    assert "failing since" in third.stderr and down in third.stderr      # still named, every time
+
+
+def test_kinds_of_failure(lab_web, tmp_path):
+    config = write_config(tmp_path, [{"url": f"{lab_web.base}/status/404"}, {"url": f"{lab_web.base}/status/403"},
+                                     {"url": f"{lab_web.base}/private/secret.html"}])
+    run_cli("crawl", config=config)
+    health = sources_json(config)
+    assert health[f"{lab_web.base}/status/404"]["error_kind"] == "soft"
+    assert health[f"{lab_web.base}/status/403"]["error_kind"] == "hard"
+    robots = health[f"{lab_web.base}/private/secret.html"]
+    assert robots["error_kind"] == "hard" and "robots.txt" in robots["last_error"]
+
+
+def test_a_source_that_recovers_is_healthy_again(tmp_path, demo_web):
+    import shutil
+
+    from conftest import DEMO_SITE
+
+    site = tmp_path / "site"
+    shutil.copytree(DEMO_SITE, site)
+    feed = site / "news" / "feed" / "index.xml"
+    saved = feed.read_bytes()
+    feed.unlink()                                  # the feed is gone for a while: 404
+    server = SampleWebServer(site)
+    server.start()
+    try:
+        config = write_config(tmp_path, [{"url": f"{server.base}/news/feed/"}])
+        run_cli("crawl", config=config)
+        assert sources_json(config)[f"{server.base}/news/feed/"]["error_kind"] == "soft"
+        feed.write_bytes(saved)
+        proc = run_cli("crawl", config=config, check=True)
+        assert "failing since" not in proc.stderr
+        health = sources_json(config)[f"{server.base}/news/feed/"]
+        assert health["failures"] == 0 and health["last_error"] is None and health["last_success"]
+    finally:
+        server.stop()
+
+
+def test_sources_lists_configured_and_stored_sources(lab_web, demo_web, tmp_path):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/"}, {"url": f"{lab_web.base}/status/500"}])
+    run_cli("crawl", config=config)
+    write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/"}])      # one source taken out of the config
+    listed = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)
+    assert [s["url"] for s in listed] == [f"{demo_web.base}/news/feed/", f"{lab_web.base}/status/500"]
+    assert [s["configured"] for s in listed] == [True, False]
+    for s in listed:
+        assert {"url", "kind", "last_crawl", "last_success", "next_due", "failures", "last_error"} <= s.keys()
+    assert listed[0]["kind"] == "feed" and listed[1]["failures"] == 1
+    table = run_cli("sources", config=config, check=True).stdout
+    assert f"{demo_web.base}/news/feed/" in table and "no longer configured" in table
+    assert "HTTP 500 (temporary)" in table and "next due" in table
+
+
+def test_retry_after_is_honoured(lab_web, tmp_path):
+    url = f"{lab_web.base}/busy/feed.xml?t={tmp_path.name}"
+    config = write_config(tmp_path, [{"url": url}])
+    with lab_web.recording() as log:
+        proc = run_cli("crawl", config=config, check=True)
+    asked = [t for (p, _), t in zip(log, log.times) if p.startswith("/busy/feed.xml")]
+    assert len(asked) == 2, log.paths()
+    assert asked[1] - asked[0] >= 1.9                  # the server said Retry-After: 2
+    assert "failing" not in proc.stderr and sources_json(config)[url]["failures"] == 0
+    assert rows(config, "select count(*) from conversations") == [(1,)]
+
+
+def test_robots_crawl_delay_is_honoured(tmp_path):
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    (site / "robots.txt").write_text("User-agent: *\nCrawl-delay: 2\n", encoding="utf-8")
+    links = "".join(f'<li><a href="/posts/{i}.html">post {i}</a></li>' for i in range(3))
+    (site / "index.html").write_text(f"<html><body class='home blog'><ul>{links}</ul></body></html>",
+                                     encoding="utf-8")
+    for i in range(3):
+        (site / "posts" / f"{i}.html").write_text(f"<html><body><p>Post {i}</p></body></html>", encoding="utf-8")
+    server = SampleWebServer(site)
+    server.start()
+    try:
+        config = write_config(tmp_path, [{"url": f"{server.base}/", "kind": "site", "depth": 1}])
+        with server.recording() as log:
+            run_cli("crawl", config=config, check=True)
+    finally:
+        server.stop()
+    times = [t for (p, _), t in zip(log, log.times) if p != "/robots.txt"]
+    assert len(times) == 4, log.paths()
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps) >= 1.9, gaps                       # Crawl-delay: 2, although the configured delay is 0
+
+
+def test_a_database_of_threadscout_0_1_is_brought_up_to_date(demo_web, tmp_path):
+    """0.1's sources table lacked the health columns: they are added, nothing is lost."""
+    data = tmp_path / "data"
+    data.mkdir()
+    with sqlite3.connect(data / "threadscout.db") as db:
+        db.executescript("""
+            CREATE TABLE sources (id INTEGER PRIMARY KEY, url VARCHAR(2048) UNIQUE, kind VARCHAR(16),
+                etag VARCHAR(512), last_modified VARCHAR(128), last_status INTEGER, last_error TEXT,
+                last_crawled_at DATETIME, last_ok_at DATETIME);
+            INSERT INTO sources (url, kind, last_status, last_crawled_at, last_ok_at)
+                VALUES ('http://old.example/feed/', 'feed', 200, '2026-11-01 10:00:00', '2026-11-01 10:00:00');
+        """)
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/"}])
+    run_cli("crawl", config=config, check=True)
+    health = sources_json(config)
+    assert health["http://old.example/feed/"]["last_success"].startswith("2026-11-01T10:00")
+    assert health["http://old.example/feed/"]["failures"] == 0
+    assert health[f"{demo_web.base}/news/feed/"]["last_success"]
+
+
+def test_scrapy_crawl_threadscout_works_as_scrapy_users_expect(demo_web, tmp_path):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/"}])
+    scrapy = [sys.executable, "-m", "scrapy.cmdline", "crawl", "threadscout"]
+    env = {**os.environ, "THREADSCOUT_CONFIG": str(config)}
+    proc = subprocess.run(scrapy, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert rows(config, "select count(*) from conversations") == [(3,)]
+    assert rows(config, "select finish_reason from crawl_runs") == [("finished",)]
+    env.pop("THREADSCOUT_CONFIG")
+    bare = subprocess.run(scrapy, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert "AttributeError" not in bare.stderr and "Traceback" not in bare.stderr, bare.stderr[-3000:]
+    assert "THREADSCOUT_CONFIG" in bare.stderr
+
+
+@pytest.mark.parametrize("contact, warning", [
+    (None, "user_agent_contact is not set"),
+    ("call us", "neither a URL nor an e-mail address"),
+    ("outreach@riverside.example", None),
+    ("https://riverside.example/contact", None),
+])
+def test_a_missing_or_unusable_contact_is_warned_about_once(demo_web, tmp_path, contact, warning):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/"}], contact=contact)
+    proc = run_cli("crawl", config=config, check=True)
+    if warning is None:
+        assert "warning" not in proc.stderr
+    else:
+        assert proc.stderr.count("warning") == 1 and warning in proc.stderr
