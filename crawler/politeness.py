@@ -21,6 +21,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
 from threadscout.crawler.extensions import CrawlContext, crawl_context
 
@@ -114,6 +115,7 @@ class PolitenessMiddleware:
             self.given_up[host] = f"{self.timeouts[host]} timeouts in a row"
             logger.warning("giving up on %s for this crawl: %s", host, self.given_up[host])
             self.crawler.stats.inc_value("threadscout/sites_given_up")  # type: ignore[union-attr]
+            self._drop_waiting(self._slot_key(request), self.given_up[host])
         return None
 
     # -- helpers ---------------------------------------------------------------------------------------------
@@ -137,6 +139,13 @@ class PolitenessMiddleware:
         self.crawler.stats.inc_value("threadscout/retry_after_honoured")  # type: ignore[union-attr]
         logger.info("%s answered %s with Retry-After %.0fs; asking again then", request.url, response.status, wait)
         return retry
+
+    def _drop_waiting(self, key: str, why: str) -> None:
+        """Requests already queued for a site we gave up on fail now instead of waiting for their timeout."""
+        slot = self._slot(key)
+        while slot is not None and slot.queue:
+            _, waiting = slot.queue.popleft()
+            waiting.errback(Failure(IgnoreRequest(f"gave up on {key} for this crawl: {why}")))
 
     def _slot_key(self, request: Request) -> str:
         engine = self.crawler.engine

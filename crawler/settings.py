@@ -50,6 +50,7 @@ RETRY_EXCEPTIONS = [
 DEPTH_LIMIT = 10                 # a backstop; each site source has its own depth and page budget
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False   # Scrapy 2.19 otherwise listens on a local HTTP port during every crawl
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 # only http and https are ever fetched
 DOWNLOAD_HANDLERS: dict[str, str | None] = {"file": None, "ftp": None, "s3": None, "data": None}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -56,7 +57,15 @@ def _console() -> Any:
     file nothing is wrapped at all, so every line and every URL stays whole."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader went away (`threadscout show URL | head -3`): stop writing; that is not a failure."""
+            self.quiet = True
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(0)
+
+    return _Console(highlight=False, soft_wrap=not sys.stdout.isatty())
 
 
 def _when(value: datetime | None) -> str:

@@ -54,8 +54,8 @@ class CrawlProgress:
         self._refresh()
 
     def _refresh(self) -> None:
-        if self._progress is not None:
-            self._progress.update(self._task, description=self.text())
+        if self._progress is not None:   # drawn at once: the last line drawn is the last count, as in the summary
+            self._progress.update(self._task, description=self.text(), refresh=True)
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:

@@ -67,6 +67,11 @@ def test_a_good_file(tmp_path):
     (GOOD + "[crawl]\nevery = 3600\n", "crawl.every", "as a string"),
     (GOOD.replace("forum.example.org/", "forum.example.org:99999/"), "source[2].url", "not a valid URL"),
     (GOOD + '[storage]\nurl = "nonsense"\n', "storage.url", "not a database URL"),
+    (GOOD.replace("blog.example.org", "exa mple.org"), "source[1].url", "contains a space"),
+    (GOOD.replace("https://blog.example.org/feed/", "https://blog.example.org/my feed/"), "source[1].url",
+     "contains a space"),
+    (GOOD.replace("blog.example.org", "blog..example.org"), "source[1].url", "host name that cannot be used"),
+    (GOOD.replace("blog.example.org", "-blog.example.org"), "source[1].url", "host name that cannot be used"),
     ("[mission\nname = 1", None, "not valid TOML"),
 ])
 def test_bad_files_name_the_key(tmp_path, text, key, words):
@@ -112,3 +117,21 @@ def test_the_demo_configuration_is_valid():
     text = (ROOT / "config" / "demo.toml").read_text(encoding="utf-8").replace("{{base}}", "http://127.0.0.1:1")
     cfg = load_settings(Path("demo.toml"), text=text)
     assert cfg.mission.name == "Riverside Literacy" and len(cfg.sources) == 4
+
+
+def test_a_url_with_a_space_is_refused_at_load_not_in_the_crawl(tmp_path):
+    path = tmp_path / "threadscout.toml"
+    path.write_text(GOOD.replace("blog.example.org", "exa mple.org"), encoding="utf-8")
+    proc = run_cli("crawl", config=path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "ValueError" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [f"threadscout: {path}: source[1].url: 'https://exa mple.org/feed/' "
+                                                "contains a space or a control character; write a space in a URL "
+                                                "as %20"]
+
+
+def test_good_urls_of_every_shape_are_accepted(tmp_path):
+    for url in ("https://bücher.example/feed/", "http://127.0.0.1:8080/", "http://[::1]:8080/feed",
+                "https://my_blog.example.org/", "https://example.org./", "https://q.example/search?q={q}&x=1"):
+        path = tmp_path / "threadscout.toml"
+        path.write_text(GOOD.replace("https://blog.example.org/feed/", url), encoding="utf-8")
+        assert load_settings(path).sources[0].url == url

@@ -22,3 +22,23 @@ def test_demo_runs_and_shows_results(tmp_path):
     found = json.loads(run_cli("search", "bus", "routes", "--json", config=tmp_path / "threadscout.toml",
                                check=True).stdout)
     assert found and found[0]["title"] == "Adult learners and bus routes" and found[0]["n_replies"] == 3
+
+
+def test_demo_never_writes_over_a_folder_in_use(tmp_path):
+    (tmp_path / "threadscout.toml").write_text("# my own configuration\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "threadscout.db").write_bytes(b"my conversations")
+    proc = run_cli("demo", "--keep", tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "not empty" in proc.stderr and "threadscout.toml" in proc.stderr and "data/" in proc.stderr
+    assert (tmp_path / "threadscout.toml").read_text(encoding="utf-8") == "# my own configuration\n"
+    assert (tmp_path / "data" / "threadscout.db").read_bytes() == b"my conversations"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "threadscout.toml"]
+
+
+def test_demo_keeps_its_files_in_a_new_folder(tmp_path):
+    target = tmp_path / "new" / "demo"
+    proc = run_cli("demo", "--keep", target)
+    assert proc.returncode == 0, proc.stderr
+    assert (target / "threadscout.toml").is_file() and (target / "data" / "threadscout.db").is_file()
