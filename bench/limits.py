@@ -5,7 +5,9 @@
 - extraction of each hostile input (tests/test_extract.py HOSTILE_INPUTS): target < 2 s each;
 - extraction of each real page in ../shared/fixtures/real (when present): target < 1 s each;
 - peak memory (VmHWM) of a `threadscout crawl` child that is sent a 40 MiB page and a gzip body expanding to
-  300 MiB, with the default 10 MB cap: target < 250 MiB.
+  300 MiB, with the default 10 MB cap: target < 250 MiB;
+- how long a crawl takes to exit after SIGINT while a site holds its connections open without answering
+  (download timeout 120 s): target < 5 s, the median of 3.
 
 Prints one line per measurement and exits 1 when a target is missed.
 """
@@ -21,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import LAB_SITE, MiB, Hostile, LabHandler, gzip_bomb, write_config  # noqa: E402
+from conftest import (ROOT as _ROOT, LAB_SITE, MiB, Hostile, LabHandler, SilentServer, cli_command,  # noqa: E402
+                      cli_env, gzip_bomb, write_config)
 from test_extract import HOSTILE_INPUTS  # noqa: E402
 from test_real_pages import ROWS, _run  # noqa: E402
 
@@ -60,6 +63,28 @@ def crawl_peak_kib() -> int:
         server.stop()
 
 
+def stop_seconds() -> float:
+    """Seconds from SIGINT to the crawl's exit, with a site that never answers."""
+    import signal
+
+    silent = SilentServer()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            config = write_config(Path(tmp), [{"url": f"{silent.base}/feed/"}], crawl={"download_timeout": "120s"})
+            crawl = subprocess.Popen(cli_command("crawl", config=config), cwd=_ROOT, env=cli_env(),
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + 60
+            while not silent.accepted and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.5)
+            sent = time.monotonic()
+            crawl.send_signal(signal.SIGINT)
+            crawl.wait(timeout=200)
+            return time.monotonic() - sent
+    finally:
+        silent.close()
+
+
 def main() -> int:
     ok = True
     seconds, name = slowest([(repr(bad)[:40], lambda bad=bad: extract_page(bad, "https://example.org/x"))
@@ -75,6 +100,10 @@ def main() -> int:
     peak = crawl_peak_kib()
     print(f"crawl of a 40 MiB page and a 300 MiB gzip bomb: peak memory {peak / 1024:.0f} MiB; target < 250 MiB")
     ok &= peak < 250 * 1024
+    stops = sorted(stop_seconds() for _ in range(3))
+    print(f"SIGINT during a crawl of a hanging site: exit after {stops[1]:.2f}s (median of 3: "
+          f"{', '.join(f'{s:.2f}' for s in stops)}); target < 5s")
+    ok &= stops[1] < 5
     return 0 if ok else 1
 
 
