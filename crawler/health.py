@@ -26,6 +26,40 @@ def kind_of_status(status: int) -> ErrorKind:
 def kind_of_exception(name: str, message: str = "") -> ErrorKind:
     """From an exception's class name (and message): the network failures are temporary."""
     text = f"{name} {message}".lower()
-    if "robots.txt" in text or "private address" in text or "not allowed" in text:
+    if any(w in text for w in ("robots.txt", "private address", "not allowed", "max size", "maxsize")):
         return "hard"
     return "temporary"
+
+
+# exception class name -> words for people (what the message says is kept where it adds something)
+_PLAIN = {
+    "DownloadConnectionRefusedError": "connection refused: nothing answers at that address and port",
+    "ConnectionRefusedError": "connection refused: nothing answers at that address and port",
+    "CannotResolveHostError": "host name not found: check its spelling, or the site may be gone",
+    "DNSLookupError": "host name not found: check its spelling, or the site may be gone",
+    "DownloadTimeoutError": "no answer in time (timed out)",
+    "TimeoutError": "no answer in time (timed out)",
+    "ResponseNeverReceived": "the connection was dropped before the site answered",
+    "ConnectionLost": "the connection was dropped while the site answered",
+    "ConnectionDone": "the connection was closed before the site answered",
+    "ResponseDataLossError": "the site's answer was cut short",
+    "DownloadFailedError": "the download failed",
+}
+
+
+def describe(name: str, message: str) -> str:
+    """One line for people about an exception named ``name`` (class name) with ``message``."""
+    text = " ".join(message.split())
+    if "larger than download max size" in text or "exceeded DOWNLOAD_MAXSIZE" in text:
+        return "the answer is larger than max_response_size (after decompression): not downloaded"
+    if name == "IgnoreRequest":
+        return text or "not fetched"
+    if "SSL" in name or "TLS" in name or "certificate" in text.lower():
+        return f"secure connection (TLS) failed: {text[:160]}"
+    plain = _PLAIN.get(name)
+    if plain is None:
+        return f"{name}: {text[:200]}" if text else name
+    if name == "DownloadTimeoutError":
+        took = text.rsplit("took longer than", 1)
+        return f"no answer within {took[1].strip().rstrip('.')}" if len(took) == 2 else plain
+    return plain

@@ -194,3 +194,19 @@ def test_a_missing_or_unusable_contact_is_warned_about_once(demo_web, tmp_path, 
         assert "warning" not in proc.stderr
     else:
         assert proc.stderr.count("warning") == 1 and warning in proc.stderr
+
+
+@pytest.mark.parametrize("name, message, words, kind", [
+    ("DownloadConnectionRefusedError", "Connection was refused by other side: 111", "connection refused", "temporary"),
+    ("CannotResolveHostError", "DNS lookup failed: no results for hostname lookup: nope.example.",
+     "host name not found", "temporary"),
+    ("DownloadTimeoutError", "Getting http://x.test/ took longer than 30.0 seconds.", "no answer within 30.0 seconds",
+     "temporary"),
+    ("IgnoreRequest", "Ignored response <200 http://x.test/> because its body (305779 B compressed, 10027008 B "
+     "decompressed so far) exceeded DOWNLOAD_MAXSIZE (10000000 B) during decompression.", "max_response_size", "hard"),
+    ("SomethingNew", "odd failure", "SomethingNew: odd failure", "temporary"),
+])
+def test_failures_are_told_in_plain_words(name, message, words, kind):
+    from threadscout.crawler.health import describe, kind_of_exception
+
+    assert words in describe(name, message) and kind_of_exception(name, message) == kind

@@ -26,7 +26,7 @@ from threadscout.crawler import signals as our_signals
 from threadscout.crawler.addresses import PRIVATE_OK, AddressPolicy, refusal
 from threadscout.crawler.extensions import CrawlContext, crawl_context
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
-from threadscout.crawler.health import kind_of_exception, kind_of_status
+from threadscout.crawler.health import describe, kind_of_exception, kind_of_status
 from threadscout.crawler.signals import page_failed
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
@@ -224,7 +224,7 @@ class ConversationSpider(Spider):
             self._count("errors")
         else:
             status = None
-            problem = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            problem = describe(failure.type.__name__, failure.getErrorMessage())
             kind = kind_of_exception(failure.type.__name__, failure.getErrorMessage())
             self._count("errors")
         if problem != "forbidden by robots.txt":
