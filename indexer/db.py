@@ -285,6 +285,11 @@ class Store:
                 s.execute(update(Conversation), [{"id": conv_id, "indexed_at": stamp}
                                                  for conv_id, stamp in items[start:start + chunk]])
 
+    def forget_index_after(self, last_id: int) -> None:
+        """Conversations created after ``last_id`` are not in a new index generation: index them again."""
+        with self.session() as s:
+            s.execute(update(Conversation).where(Conversation.id > last_id).values(indexed_at=None))
+
     # -- crawl runs ------------------------------------------------------------------------------------------
     def start_run(self) -> int:
         with self.session() as s:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 from whoosh import highlight, index
 from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 from whoosh.scoring import BM25F
+from whoosh.util.filelock import FileLock
 from whoosh.writing import LockError
 
 from threadscout.config.errors import IndexUnusableError, QueryError, ThreadscoutError
@@ -60,6 +62,8 @@ class IndexOutdatedError(ThreadscoutError):
     """The live index was written with another schema version: it must be rebuilt before it is written to."""
 
 
+RETIRE_AFTER = 600.0   # seconds a swapped-out generation is kept for searches that still read it
+ABANDONED_AFTER = 86_400.0   # seconds after which a build left by a crashed process is removed
 REBUILD_HINT = "rebuild it with `threadscout reindex` (the database keeps everything it is built from)"
 MAX_SEGMENTS = 8       # more than this after a commit: the small segments are merged (see _merge_small)
 KEEP_LARGEST = 2       # segments left alone by that merge
@@ -87,30 +91,38 @@ def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
 
 class SearchIndex:
     """The index folder holds generations (``gen-1``, ``gen-2`` ...), each a complete Whoosh index, and a file
-    ``CURRENT`` naming the live one. A rebuild writes a new generation beside the live one and swaps ``CURRENT``
-    atomically (``os.replace``), so searches keep answering from the old generation until the new one is
-    complete. An index written by threadscout 0.1 (Whoosh files directly in the folder) is read as it is until
-    the first rebuild replaces it."""
+    ``CURRENT`` naming the live one.
 
-    def __init__(self, path: Path, *, lock_timeout: float = 60.0) -> None:
+    A rebuild writes a new generation beside the live one (marked ``BUILDING`` meanwhile) and swaps ``CURRENT``
+    atomically (``os.replace``): searches keep answering from the old generation until the new one is complete.
+    The generation swapped out is marked ``RETIRED`` and removed once ``retire_after`` seconds have passed, so
+    that a search that opened it just before the swap can finish. Incremental writes and swaps take the
+    folder's ``INDEXING.lock`` together with what the caller records (``after_commit`` / ``after_swap``: the
+    store's ``indexed_at``), so that no write lands in a generation being swapped out unrecorded. An index
+    written by threadscout 0.1 (Whoosh files directly in the folder) is read as it is until the first rebuild.
+    """
+
+    def __init__(self, path: Path, *, lock_timeout: float = 60.0, retire_after: float = RETIRE_AFTER) -> None:
         self.path = Path(path)
         self.lock_timeout = lock_timeout
+        self.retire_after = retire_after
 
     # -- generations ----------------------------------------------------------------------------------------
     def live_dir(self) -> Path | None:
         current = self.path / "CURRENT"
-        if current.is_file():
+        try:
             name = current.read_text(encoding="utf-8").strip()
-            return self.path / name if name.startswith("gen-") and name[4:].isdigit() else None
-        if index.exists_in(str(self.path)):
-            return self.path           # threadscout 0.1's layout
-        return None
+        except FileNotFoundError:
+            return self.path if index.exists_in(str(self.path)) else None   # threadscout 0.1's layout
+        except OSError:
+            return None
+        return self.path / name if _is_generation(name) else None
 
     def _generations(self) -> list[Path]:
         if not self.path.is_dir():
             return []
-        return sorted((p for p in self.path.iterdir() if p.is_dir() and p.name.startswith("gen-")
-                       and p.name[4:].isdigit()), key=lambda p: int(p.name[4:]))
+        return sorted((p for p in self.path.iterdir() if p.is_dir() and _is_generation(p.name)),
+                      key=lambda p: int(p.name[4:]))
 
     @staticmethod
     def _version(folder: Path) -> str:
@@ -145,50 +157,62 @@ class SearchIndex:
             raise IndexUnusableError(f"the search index at {live} is damaged ({_brief(exc)}); {REBUILD_HINT}"
                                      ) from None
 
+    @contextmanager
+    def _indexing_lock(self) -> Iterator[None]:
+        self.path.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.path / "INDEXING.lock"))
+        deadline = time.monotonic() + self.lock_timeout
+        while not lock.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                raise IndexBusyError(f"the search index at {self.path} is busy in another process (a crawl or a "
+                                     "reindex); try again when it has finished")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            lock.release()
+
     # -- writing --------------------------------------------------------------------------------------------
-    def write(self, docs: Iterable[IndexDoc]) -> int:
+    def write(self, docs: Iterable[IndexDoc], *, after_commit: Callable[[], None] | None = None) -> int:
         """Replace the documents of these URLs in the live index in one commit; returns how many were written.
+        ``after_commit`` runs before another process may swap generations (record what was indexed there).
 
         With no index yet, an empty one is made first. Raises ``IndexOutdatedError`` when the live index has
-        another schema version (the caller rebuilds instead), ``IndexBusyError`` when another writer holds the
-        lock too long."""
+        another schema version (the caller rebuilds instead), ``IndexBusyError`` when another process holds the
+        index too long."""
         batch = {d.url: d for d in docs}  # the last state of each URL wins
         if not batch:
             return 0
         if self.live_dir() is None:
             self.rebuild(())
-        deadline = time.monotonic() + self.lock_timeout
-        while True:
+        with self._indexing_lock():
             live, ix = self._open_live()
             if self._version(live) != str(SCHEMA_VERSION):
                 raise IndexOutdatedError(f"the search index at {live} has another schema version")
             try:
-                writer = ix.writer(timeout=max(0.0, deadline - time.monotonic()), delay=0.25)
+                writer = ix.writer(timeout=self.lock_timeout, delay=0.25)
             except LockError:
                 raise IndexBusyError(f"the search index at {self.path} is locked by another process; "
                                      "try again when it has finished") from None
-            if self.live_dir() == live:
-                break
-            writer.cancel()          # a rebuild swapped generations while we waited: write to the new one
-        try:
-            with writer.searcher() as searcher:
-                for url in batch:
-                    writer.delete_by_term("url", url, searcher=searcher)
-            for d in batch.values():
-                writer.add_document(**_fields(d))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit(mergetype=_merge_small)
+            try:
+                with writer.searcher() as searcher:
+                    for url in batch:
+                        writer.delete_by_term("url", url, searcher=searcher)
+                for d in batch.values():
+                    writer.add_document(**_fields(d))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(mergetype=_merge_small)
+            if after_commit is not None:
+                after_commit()
+        self._clean_up()
         return len(batch)
 
-    def rebuild(self, docs: Iterable[IndexDoc]) -> int:
-        """Write every document into a new generation beside the live one, then swap it in atomically."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        generations = self._generations()
-        number = int(generations[-1].name[4:]) + 1 if generations else 1
-        folder = self.path / f"gen-{number}"
-        folder.mkdir()
+    def rebuild(self, docs: Iterable[IndexDoc], *, after_swap: Callable[[], None] | None = None) -> int:
+        """Write every document into a new generation beside the live one, then swap it in atomically.
+        ``after_swap`` runs before any other write may reach the new generation."""
+        folder = self._new_generation()
         written = 0
         try:
             ix = index.create_in(str(folder), ConversationSchema())
@@ -206,45 +230,57 @@ class SearchIndex:
                 raise
             writer.commit()          # one writer, one commit: the new generation is one segment
             (folder / "SCHEMA_VERSION").write_text(str(SCHEMA_VERSION), encoding="utf-8")
+            with self._indexing_lock():
+                old = self.live_dir()
+                _replace(self.path / "CURRENT.tmp", self.path / "CURRENT", folder.name)
+                (folder / "BUILDING").unlink(missing_ok=True)
+                if old is not None and old != self.path and old != folder and old.is_dir():
+                    (old / "RETIRED").write_text(str(time.time()), encoding="utf-8")
+                if after_swap is not None:
+                    after_swap()
         except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
+            if self.live_dir() != folder:
+                shutil.rmtree(folder, ignore_errors=True)
             raise
-        self._swap(folder)
+        self._clean_up()
         return written
 
-    def _swap(self, folder: Path) -> None:
-        old = self.live_dir()
-        lock = None
-        if old is not None and old.is_dir():
-            try:   # wait for an incremental write to the old generation to finish (it re-checks CURRENT after)
-                lock = index.open_dir(str(old)).lock("WRITELOCK")
-                deadline = time.monotonic() + self.lock_timeout
-                while not lock.acquire(blocking=False):
-                    if time.monotonic() > deadline:
-                        raise IndexBusyError(f"the search index at {self.path} is locked by another process; "
-                                             "try again when it has finished")
-                    time.sleep(0.1)
-            except IndexBusyError:
-                raise
-            except Exception:  # noqa: BLE001 - a damaged old generation has nobody writing to it
-                lock = None
-        try:
-            tmp = self.path / "CURRENT.tmp"
-            tmp.write_text(folder.name, encoding="utf-8")
-            os.replace(tmp, self.path / "CURRENT")
-        finally:
-            if lock is not None:
-                lock.release()
-        self._remove_old(keep=folder)
+    def _new_generation(self) -> Path:
+        """A generation folder of our own: numbers are taken with an exclusive mkdir, so two rebuilds at once
+        never share one."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        generations = self._generations()
+        number = int(generations[-1].name[4:]) + 1 if generations else 1
+        while True:
+            folder = self.path / f"gen-{number}"
+            try:
+                folder.mkdir()
+            except FileExistsError:
+                number += 1
+                continue
+            (folder / "BUILDING").write_text(str(time.time()), encoding="utf-8")
+            return folder
 
-    def _remove_old(self, keep: Path) -> None:
-        """Old generations go (a search still reading one keeps its open files); 0.1's loose files too."""
+    def _clean_up(self) -> None:
+        """Remove generations retired long enough ago (a search may still have had one open), builds abandoned
+        by a crash, and 0.1's loose files once a generation has been live long enough. Never the live one."""
+        now = time.time()
+        live = self.live_dir()
         for gen in self._generations():
-            if gen != keep:
-                shutil.rmtree(gen, ignore_errors=True)
-        for path in self.path.iterdir():
-            if path.is_file() and (path.name.startswith(("MAIN_", "_MAIN_")) or path.name == "SCHEMA_VERSION"):
-                path.unlink(missing_ok=True)
+            if gen == live:
+                continue
+            for marker, age in (("RETIRED", self.retire_after), ("BUILDING", ABANDONED_AFTER)):
+                since = _marker_time(gen / marker)
+                if since is not None and now - since >= age:
+                    shutil.rmtree(gen, ignore_errors=True)
+                    break
+        current = self.path / "CURRENT"
+        if live is not None and live != self.path and current.is_file() and \
+                now - current.stat().st_mtime >= self.retire_after:
+            for path in self.path.iterdir():
+                if path.is_file() and (path.name.startswith(("MAIN_", "_MAIN_")) or path.name == "SCHEMA_VERSION"):
+                    with suppress(OSError):
+                        path.unlink()
 
     def segment_count(self) -> int:
         _, ix = self._open_live()
@@ -263,23 +299,31 @@ class SearchIndex:
                any_word: bool = False) -> list[IndexHit]:
         """Best matches first. ``texts`` gives, for a list of URLs, the text to make snippets from.
 
-        Raises ``IndexMissingError`` when there is no index, ``IndexUnusableError`` when it is damaged."""
+        Raises ``IndexMissingError`` when there is no index, ``IndexUnusableError`` when it is damaged. A search
+        that raced a swap of generations is asked again of the new one."""
         if not query.strip():
             raise QueryError("the query is empty: give words to look for, e.g. threadscout search \"adult literacy\"")
-        live, ix = self._open_live()
-        parser = MultifieldParser(SEARCH_FIELDS, ix.schema, group=OrGroup if any_word else AndGroup)
-        try:
-            parsed = parser.parse(query)
-        except Exception as exc:  # whoosh raises assorted errors for odd syntax
-            raise QueryError(f"cannot understand the query {query!r} ({exc}); "
-                             "try putting phrases in double quotes") from None
-        try:
-            return self._run(ix, parsed, limit, texts)
-        except (QueryError, ThreadscoutError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - broken segment files raise struct.error, EOFError, OSError ...
-            raise IndexUnusableError(f"the search index at {live} is damaged ({_brief(exc)}); {REBUILD_HINT}"
-                                     ) from None
+        for attempt in (1, 2):
+            live = self.live_dir()
+            try:
+                _, ix = self._open_live()
+                parser = MultifieldParser(SEARCH_FIELDS, ix.schema, group=OrGroup if any_word else AndGroup)
+                try:
+                    parsed = parser.parse(query)
+                except Exception as exc:  # whoosh raises assorted errors for odd syntax
+                    raise QueryError(f"cannot understand the query {query!r} ({exc}); "
+                                     "try putting phrases in double quotes") from None
+                return self._run(ix, parsed, limit, texts)
+            except QueryError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - broken files raise struct.error, EOFError, OSError ...
+                if attempt == 1 and self.live_dir() != live:
+                    continue          # a rebuild swapped generations under us: ask the new one
+                if isinstance(exc, ThreadscoutError):
+                    raise
+                raise IndexUnusableError(f"the search index at {live} is damaged ({_brief(exc)}); {REBUILD_HINT}"
+                                         ) from None
+        raise AssertionError("unreachable")
 
     def _run(self, ix: index.Index, parsed: Any, limit: int,
              texts: Callable[[list[str]], dict[str, str]] | None) -> list[IndexHit]:
@@ -300,6 +344,30 @@ class SearchIndex:
                     snippet = " ".join(body.split())[:160]
                 hits.append(IndexHit(url=hit["url"], score=float(hit.score or 0.0), snippet=snippet))
             return hits
+
+
+def _is_generation(name: str) -> bool:
+    return name.startswith("gen-") and name[4:].isdigit()
+
+
+def _marker_time(path: Path) -> float | None:
+    try:
+        return float(path.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _replace(tmp: Path, target: Path, text: str) -> None:
+    """Write ``target`` atomically; on Windows a reader holding it open can make os.replace fail for a moment."""
+    tmp.write_text(text, encoding="utf-8")
+    for attempt in range(50):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            if attempt == 49:
+                raise
+            time.sleep(0.1)
 
 
 def _fields(d: IndexDoc) -> dict[str, Any]:

@@ -20,10 +20,9 @@ def to_doc(conv: Conversation) -> IndexDoc:
 
 
 def _write(store: Store, idx: SearchIndex, batch: list[Conversation]) -> int:
-    written = idx.write(to_doc(c) for c in batch)
     stamps: dict[int, datetime] = {c.id: c.updated_at for c in batch}
-    store.mark_indexed(stamps)  # after the commit: a crash in between only means indexing again
-    return written
+    # recorded under the index's lock, so that a rebuild swapping generations meanwhile cannot lose it
+    return idx.write((to_doc(c) for c in batch), after_commit=lambda: store.mark_indexed(stamps))
 
 
 def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch: int = 200) -> int:
@@ -47,18 +46,27 @@ def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch
 def rebuild(store: Store, idx: SearchIndex, progress: Progress | None = None, batch: int = 200) -> int:
     """Write the whole index again from the store into a new generation, and swap it in when complete.
 
-    Each conversation is marked indexed with the ``updated_at`` it had when read, after the swap: one changed
-    meanwhile is indexed again by the next sync."""
+    At the swap, each conversation read is marked indexed with the ``updated_at`` it had when read (one changed
+    since is indexed again), and those created while the rebuild ran are marked not indexed; they are then
+    indexed at once."""
     stamps: dict[int, datetime] = {}
+    last_id = 0
 
     def docs() -> Iterator[IndexDoc]:
+        nonlocal last_id
         for rows in store.all_conversations(batch):
             for conv in rows:
                 stamps[conv.id] = conv.updated_at
+                last_id = max(last_id, conv.id)
                 yield to_doc(conv)
             if progress:
                 progress(len(rows))
 
-    written = idx.rebuild(docs())
-    store.mark_indexed(stamps)
+    def after_swap() -> None:
+        store.mark_indexed(stamps)
+        store.forget_index_after(last_id)
+
+    written = idx.rebuild(docs(), after_swap=after_swap)
+    for rows in store.needing_index(batch):       # what changed while the rebuild ran
+        written += _write(store, idx, rows)
     return written

@@ -129,4 +129,4 @@ def test_an_index_of_another_schema_version_is_rebuilt_beside_it(store, tmp_path
     assert idx.state() == "outdated"
     assert search_urls(idx, "literacy") == ["http://blog.test/a/"]   # still searchable until replaced
     assert sync(store, idx) == 1 and search_urls(idx, "literacy") == ["http://blog.test/a/"]
-    assert idx.live_dir() != old and not old.exists() and idx.state() == "ok"
+    assert idx.live_dir() != old and (old / "RETIRED").is_file() and idx.state() == "ok"

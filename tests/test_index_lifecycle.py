@@ -29,7 +29,7 @@ def fill(store: Store, n: int, text: str = "Adult literacy tutors") -> None:
 
 
 def test_searches_keep_working_while_a_rebuild_runs(store, tmp_path):
-    idx = SearchIndex(tmp_path / "data" / "index")
+    idx = SearchIndex(tmp_path / "data" / "index", retire_after=0)
     fill(store, 30)
     sync(store, idx)
     before = idx.live_dir()
@@ -45,7 +45,7 @@ def test_searches_keep_working_while_a_rebuild_runs(store, tmp_path):
 
     assert idx.rebuild(docs()) == 30
     assert seen_during and len(seen_during[0]) == 20 == len(set(seen_during[0]))   # the old index, whole
-    assert idx.live_dir() != before and not before.exists()                         # swapped, old removed
+    assert idx.live_dir() != before and not before.exists()          # swapped; old removed (no grace here)
     assert len(search_urls(idx, "literacy")) == 20 and idx.doc_count() == 30
 
 
@@ -142,11 +142,11 @@ def test_the_layout_of_threadscout_0_1_is_read_then_replaced(store, tmp_path):
     writer.add_document(url="http://old.test/1/", site="old.test", kind="post", title="Old adult literacy post")
     writer.commit()
     (folder / "SCHEMA_VERSION").write_text(str(SCHEMA_VERSION))
-    idx = SearchIndex(folder)
+    idx = SearchIndex(folder, retire_after=0)
     assert idx.state() == "ok" and search_urls(idx, "literacy") == ["http://old.test/1/"]
     fill(store, 2)
     assert rebuild(store, idx) == 2
-    assert sorted(p.name for p in folder.iterdir()) == ["CURRENT", idx.live_dir().name]
+    assert sorted(p.name for p in folder.iterdir()) == ["CURRENT", "INDEXING.lock", idx.live_dir().name]
     assert len(search_urls(idx, "literacy")) == 2
 
 
@@ -161,3 +161,74 @@ def test_a_rebuild_marks_what_it_read_and_a_later_change_is_indexed_again(store,
         assert db.execute("select count(*) from conversations where indexed_at is null or "
                           "indexed_at != updated_at").fetchone() == (0,)
     assert isinstance(to_doc(store.conversations()[0]), IndexDoc)
+
+
+def test_a_swapped_out_generation_is_kept_a_while_for_searches_still_reading_it(store, tmp_path):
+    idx = SearchIndex(tmp_path / "data" / "index", retire_after=3600)
+    fill(store, 3)
+    rebuild(store, idx)
+    first = idx.live_dir()
+    rebuild(store, idx)
+    assert first.is_dir() and (first / "RETIRED").is_file()          # still there for an open search
+    later = SearchIndex(tmp_path / "data" / "index", retire_after=0)
+    rebuild(store, later)
+    assert not first.exists() and len(later._generations()) == 1   # removed once its time was up
+
+
+def test_conversations_stored_while_a_rebuild_runs_are_not_lost(store, tmp_path):
+    idx = SearchIndex(tmp_path / "data" / "index")
+    fill(store, 20)
+    sync(store, idx)
+    crawl_index = SearchIndex(tmp_path / "data" / "index")        # a crawl's sync in another process
+
+    def docs():
+        for n, rows in enumerate(store.all_conversations(batch=5)):
+            for conv in rows:
+                yield to_doc(conv)
+            if n == 1:
+                store.save(item("http://blog.test/new/", "Brand new thread about a reading tutor"), "blog.test")
+                store.save(item("http://blog.test/0/", "Adult literacy tutors now meet in the park"), "blog.test")
+                assert sync(store, crawl_index) == 2                # written to the generation being replaced
+
+    from threadscout.indexer import sync as sync_module
+
+    stamps = {c.id: c.updated_at for c in store.conversations()}
+    written = idx.rebuild(docs(), after_swap=lambda: (store.mark_indexed(stamps),
+                                                        store.forget_index_after(max(stamps))))
+    assert written >= 20
+    assert sync_module.sync(store, idx) == 2                        # both are indexed again, not lost
+    assert search_urls(idx, "park") == ["http://blog.test/0/"]
+    assert search_urls(idx, '"reading tutor"') == ["http://blog.test/new/"]
+
+
+def test_rebuild_from_the_store_indexes_what_changed_meanwhile(store, tmp_path):
+    idx = SearchIndex(tmp_path / "data" / "index")
+    fill(store, 20)
+    batches = []
+
+    def progress(n: int) -> None:       # called between batches read from the store: a crawl saves meanwhile
+        batches.append(n)
+        if len(batches) == 2:
+            store.save(item("http://blog.test/late/", "A late thread on the park reading club"), "blog.test")
+            store.save(item("http://blog.test/0/", "Adult literacy tutors now meet on the pier"), "blog.test")
+
+    assert rebuild(store, idx, progress, batch=5) >= 21
+    assert search_urls(idx, "park") == ["http://blog.test/late/"]
+    assert search_urls(idx, "pier") == ["http://blog.test/0/"]
+    assert sync(store, idx) == 0
+
+
+def test_two_rebuilds_at_once_both_succeed(store, tmp_path):
+    idx = SearchIndex(tmp_path / "data" / "index", retire_after=0)
+    other = SearchIndex(tmp_path / "data" / "index", retire_after=0)
+    fill(store, 10)
+
+    def docs():
+        for n, conv in enumerate(store.conversations()):
+            yield to_doc(conv)
+            if n == 3:
+                assert rebuild(store, other) == 10                # a second reindex, run meanwhile
+
+    assert idx.rebuild(docs()) == 10
+    assert idx.state() == "ok" and len(search_urls(idx, "literacy")) == 10
+    assert len(idx._generations()) == 1 and not list((tmp_path / "data" / "index").glob("gen-*/BUILDING"))
