@@ -24,6 +24,7 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.resolver import CachingThreadedResolver
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import error
 
@@ -59,10 +60,14 @@ class AddressPolicy:
         ip = _ip(address)
         if ip is None:
             return False
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
         if any(ip in net for net in self.public_networks):
             return True
+        if isinstance(ip, ipaddress.IPv6Address):
+            if ip.is_site_local:
+                return False
+            embedded = _embedded_ipv4(ip)
+            if embedded is not None:        # an IPv4 address reached through IPv6: judge that one
+                return self.is_public(embedded)
         return ip.is_global and not ip.is_multicast
 
     def trust(self, host: str) -> None:
@@ -70,6 +75,26 @@ class AddressPolicy:
 
     def allows(self, host: str, address: str) -> bool:
         return self.is_public(address) or host.lower() in self.trusted
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64, 6to4 or Teredo IPv6 address."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64 or ip in _IPV4_COMPATIBLE:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip in _NAT64_LOCAL:
+        return ipaddress.IPv4Address(0)      # local-use NAT64: never public
+    return None
 
 
 def _ip(address: str | Address | None) -> Address | None:
@@ -109,7 +134,16 @@ class GuardedResolver(CachingThreadedResolver):
 
 
 class AddressMiddleware:
-    """Trusts the hosts of requests that may reach private addresses; refuses private literals otherwise."""
+    """Decides, per request, whether it may reach a private address, before anything is sent.
+
+    - a request that may (meta ``ts_private_ok``: a configured source, or a link or redirect from a page served
+      from a private address) trusts its host, so that the resolver lets it through;
+    - one that may not is refused here when its host is a private literal address, or a trusted host name
+      (trusted because of some other request) that resolves to a private address; other host names are
+      checked by ``GuardedResolver`` when connecting.
+
+    A redirect is judged by the address of the response that redirected (``RedirectAddressMiddleware``).
+    """
 
     def __init__(self, policy: AddressPolicy) -> None:
         self.policy = policy
@@ -118,16 +152,49 @@ class AddressMiddleware:
     def from_crawler(cls, crawler: Crawler) -> AddressMiddleware:
         return cls(crawler.settings.get("THREADSCOUT_ADDRESS_POLICY") or AddressPolicy.from_environment())
 
-    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
         host = (urlparse_cached(request).hostname or "").lower()
         if request.meta.get(PRIVATE_OK):
             self.policy.trust(host)
             return None
         literal = _ip(host)
-        if literal is not None and not self.policy.allows(host, str(literal)):
-            self.policy.refused[host] = str(literal)
-            raise IgnoreRequest(f"not fetched: {host} is a private address, named by a public page")
+        if literal is not None:
+            if not self.policy.is_public(literal):
+                self._refuse(host, str(literal))
+            return None
+        if host in self.policy.trusted:
+            from twisted.internet import reactor
+
+            try:
+                address = await maybe_deferred_to_future(reactor.resolve(host))  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - the download fails the same way and says so
+                return None
+            if not self.policy.is_public(address):
+                self._refuse(host, address)
         return None
+
+    def _refuse(self, host: str, address: str) -> None:
+        self.policy.refused[host] = address
+        raise IgnoreRequest(f"not fetched: {host} is at {address}, a private address, named by a public page")
+
+
+class RedirectAddressMiddleware:
+    """A redirect may lead to a private address only when the response that redirected came from one: the flag
+    is set on the request before Scrapy's RedirectMiddleware (600, whose response hook runs after this one's)
+    copies it into the redirected request."""
+
+    def __init__(self, policy: AddressPolicy) -> None:
+        self.policy = policy
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectAddressMiddleware:
+        return cls(crawler.settings.get("THREADSCOUT_ADDRESS_POLICY") or AddressPolicy.from_environment())
+
+    def process_response(self, request: Request, response: Any, spider: Spider | None = None) -> Any:
+        if 300 <= response.status < 400 and b"Location" in response.headers:
+            address = getattr(response, "ip_address", None)
+            request.meta[PRIVATE_OK] = address is not None and not self.policy.is_public(address)
+        return response
 
 
 def refusal(policy: AddressPolicy | None, request: Request) -> str | None:

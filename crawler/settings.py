@@ -36,8 +36,7 @@ METAREFRESH_ENABLED = False
 RETRY_TIMES = 2
 # a timeout is not retried (a hanging site would cost 3 x DOWNLOAD_TIMEOUT per URL); the politeness middleware
 # gives up on a site after a few timeouts in a row
-RETRY_EXCEPTIONS = [
-    "scrapy.exceptions.CannotResolveHostError",
+RETRY_EXCEPTIONS = [    # nor is a host name that was not found (or refused: crawler/addresses.py)
     "scrapy.exceptions.DownloadConnectionRefusedError",
     "scrapy.exceptions.DownloadFailedError",
     "scrapy.exceptions.ResponseDataLossError",
@@ -49,6 +48,8 @@ RETRY_EXCEPTIONS = [
 ]
 DEPTH_LIMIT = 10                 # a backstop; each site source has its own depth and page budget
 COOKIES_ENABLED = False
+# no proxies from the environment: a proxy resolves host names itself, out of reach of the private-address check
+HTTPPROXY_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False   # Scrapy 2.19 otherwise listens on a local HTTP port during every crawl
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
@@ -65,6 +66,7 @@ THREADSCOUT_ADDRESS_POLICY = AddressPolicy.from_environment()
 DOWNLOADER_MIDDLEWARES = {
     # before robots.txt (100): the host is trusted before its robots.txt is asked for
     "threadscout.crawler.addresses.AddressMiddleware": 50,
+    "threadscout.crawler.addresses.RedirectAddressMiddleware": 650,   # sees redirects before RedirectMiddleware
     # Scrapy's, fixed for requests that wait together for one site's robots.txt (see crawler/politeness.py)
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "threadscout.crawler.politeness.RobotsTxtMiddleware": 100,

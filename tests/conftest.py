@@ -98,6 +98,8 @@ class LabHandler(SiteHandler):
             else:
                 self.send_body(200, rss([(f"{self.server.base}/latin1/post.html", "Lesepaten")]),
                                "application/rss+xml")
+        elif path == "/redirect":                 # 302 to wherever ?to= says
+            self.send_body(302, b"", "text/html", {"Location": unquote(query.partition("=")[2])})
         elif path == "/links/feed.xml":           # a feed whose entries point wherever ?to= says
             targets = [t for t in query.split("&") if t.startswith("to=")]
             self.send_body(200, rss([(unquote(t[3:]), f"Entry {i}") for i, t in enumerate(targets)]),

@@ -18,6 +18,8 @@ from threadscout.search.sampleweb import SampleWebServer
     ("93.184.216.34", True), ("127.0.0.1", False), ("10.1.2.3", False), ("192.168.0.10", False),
     ("169.254.169.254", False), ("224.0.0.1", False), ("::1", False), ("fe80::1", False),
     ("::ffff:127.0.0.1", False), ("2606:2800:220:1:248:1893:25c8:1946", True), ("0.0.0.0", False), (None, False),
+    ("64:ff9b::7f00:1", False), ("2002:7f00:1::", False), ("::127.0.0.1", False), ("fec0::1", False),
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", False), ("64:ff9b::5db8:d822", True), ("2130706433", False),
 ])
 def test_what_counts_as_public(address, public):
     assert AddressPolicy().is_public(address) is public
@@ -69,3 +71,33 @@ def test_configured_private_sources_and_links_between_private_addresses_are_fetc
     assert proc.returncode == 0, proc.stderr
     assert "/latin1/post.html" in log.paths()
     assert "0 errors" in proc.stdout
+
+
+def crawl(config, env):
+    import subprocess
+
+    return subprocess.run(cli_command("crawl", config=config), cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_a_public_redirect_cannot_lead_to_a_private_address(public_site, lab_web, tmp_path):
+    port = lab_web.base.rsplit(":", 1)[1]
+    config = write_config(tmp_path, [
+        {"url": f"{public_site.base}/redirect?to=" + quote(f"http://127.0.0.1:{port}/latin1/post.html")}])
+    with lab_web.recording() as private_log:
+        proc = crawl(config, cli_env(**{PUBLIC_NETWORKS_ENV: "127.0.0.2/32"}))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert private_log.paths() == []
+
+
+def test_trusting_a_private_source_does_not_open_it_to_public_pages(public_site, lab_web, tmp_path):
+    """A configured source on localhost makes localhost trusted for its own requests, not for a public feed's."""
+    port = lab_web.base.rsplit(":", 1)[1]
+    secrets = [f"http://localhost:{port}/trap/cal?day=77", f"http://127.0.0.1:{port}/trap/cal?day=78"]
+    feed = f"{public_site.base}/links/feed.xml?" + "&".join(f"to={quote(t)}" for t in secrets)
+    config = write_config(tmp_path, [{"url": f"http://localhost:{port}/latin1/post.html"}, {"url": feed}])
+    with lab_web.recording() as private_log:
+        proc = crawl(config, cli_env(**{PUBLIC_NETWORKS_ENV: "127.0.0.2/32"}))
+    assert proc.returncode == 0, proc.stderr
+    assert "/latin1/post.html" in private_log.paths()                   # the configured source itself
+    assert not [p for p in private_log.paths() if p.startswith("/trap/")]

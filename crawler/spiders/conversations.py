@@ -95,8 +95,10 @@ class ConversationSpider(Spider):
                 return None
             budget.used += 1
         self.requested.add(key)
-        # links from a page served from a private address may lead to private addresses; from a public one, never
-        private_ok = self.policy is not None and not self.policy.is_public(getattr(response, "ip_address", None))
+        # links from a page served from a private address may lead to private addresses; from a public one (or one
+        # whose address is not known), never
+        address = getattr(response, "ip_address", None)
+        private_ok = self.policy is not None and address is not None and not self.policy.is_public(address)
         return self._request(url, callback, response.meta["source"], depth=depth,
                              meta={**(meta or {}), PRIVATE_OK: private_ok})
 
