@@ -157,6 +157,8 @@ class AddressMiddleware:
         if request.meta.get(PRIVATE_OK):
             self.policy.trust(host)
             return None
+        if request.meta.get("dont_obey_robotstxt") and host in self.policy.trusted:
+            return None   # robots.txt, asked for on behalf of a request that passed this check just before
         literal = _ip(host)
         if literal is not None:
             if not self.policy.is_public(literal):
