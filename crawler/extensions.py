@@ -87,11 +87,12 @@ class CrawlContext:
         self.run_id = None
 
     def source_result(self, source: str, status: int | None, error: str | None = None, error_kind: str | None = None,
-                      kind: str | None = None, etag: str | None = None, last_modified: str | None = None) -> None:
+                      kind: str | None = None, etag: str | None = None, last_modified: str | None = None,
+                      retry_after: float | None = None) -> None:
         if error is not None and self.stopping:
             return   # cut short by the user, not a failure of the site
         self.store.record_source_result(source, status=status, error=error, error_kind=error_kind, kind=kind,
-                                        etag=etag, last_modified=last_modified)
+                                        etag=etag, last_modified=last_modified, retry_after=retry_after)
 
     def fetch_processed(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self.store.record_fetch(url, 200, etag, last_modified)

@@ -97,7 +97,7 @@ class PolitenessMiddleware:
         restore = request.meta.pop("ts_restore_delay", None)
         slot = self._slot(key)
         if restore is not None and slot is not None:
-            slot.delay = restore
+            slot.delay = max(restore, self.floors.get(key, 0.0))
         if response.status in (429, 503):
             wait = retry_after_seconds(response.headers.get(b"Retry-After", b"").decode("latin-1"))
             if wait is not None:
@@ -106,6 +106,10 @@ class PolitenessMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: Exception, spider: Spider | None = None) -> None:
+        restore = request.meta.pop("ts_restore_delay", None)
+        slot = self._slot(self._slot_key(request))
+        if restore is not None and slot is not None:
+            slot.delay = max(restore, self.floors.get(self._slot_key(request), 0.0))
         name = type(exception).__name__
         if "Timeout" not in name:
             return None
@@ -124,6 +128,7 @@ class PolitenessMiddleware:
         if wait > MAX_RETRY_AFTER:
             self.given_up[host] = f"HTTP {response.status} asking us to wait {wait:.0f}s"
             logger.warning("%s asks us to wait %.0fs; leaving it for the next crawl", host, wait)
+            request.meta["dont_retry"] = True       # nor may Scrapy's RetryMiddleware ask again at once
             return response
         retry = get_retry_request(request, spider=self.crawler.spider,  # type: ignore[arg-type]
                                   reason=f"retry_after_{response.status}")
@@ -134,7 +139,7 @@ class PolitenessMiddleware:
             # the next request to this site waits at least `wait`; the floor is restored after it
             retry.meta["ts_restore_delay"] = slot.delay
             slot.delay = max(slot.delay, wait)
-            slot.randomize_delay = False        # a minimum, not an average
+            slot.jitter = 0.0                   # a minimum, not an average
             slot.lastseen = monotonic()
         self.crawler.stats.inc_value("threadscout/retry_after_honoured")  # type: ignore[union-attr]
         logger.info("%s answered %s with Retry-After %.0fs; asking again then", request.url, response.status, wait)
@@ -163,7 +168,7 @@ class PolitenessMiddleware:
             return
         floor = self.floors.get(key, 0.0)
         if floor:
-            slot.randomize_delay = False       # Crawl-delay is a minimum, not an average
+            slot.jitter = 0.0                  # Crawl-delay is a minimum, not an average
             if slot.delay < floor:
                 slot.delay = floor
 

@@ -119,6 +119,7 @@ class _Stopper:
 
     def __init__(self, process: Any, crawler: Any) -> None:
         self.process, self.crawler = process, crawler
+        self.forced = False
 
     def request(self) -> None:
         from twisted.internet import reactor
@@ -157,11 +158,27 @@ class _Stopper:
         reactor.callLater(SWEEP_EVERY, self._sweep)  # type: ignore[attr-defined]
 
     def _force(self) -> None:
+        """Something did not let go (a DNS lookup blocked in a thread, say): leave the reactor at once, without
+        its shutdown triggers, which would wait for it. ``run_crawl`` records the crawl-run row itself, and the
+        caller should leave the process with ``exit_now`` rather than wait for threads stuck in the network."""
         from twisted.internet import reactor
 
         if reactor.running:  # type: ignore[attr-defined]
             logging.getLogger(__name__).warning("the crawl did not close in %.0fs; stopping anyway", STOP_GRACE)
-            reactor.stop()  # type: ignore[attr-defined]
+            self.forced = True
+            reactor.crash()  # type: ignore[attr-defined]
+
+
+def exit_now(code: int) -> None:
+    """Leave the process after a stopped crawl, without waiting for worker threads that may still be blocked
+    in the network (Python joins them at exit). Everything worth keeping is committed by then."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _echo_log_to_stderr(level: str) -> None:

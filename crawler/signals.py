@@ -1,8 +1,8 @@
 """The crawl's own Scrapy signals. The spider sends them; the store extension records what they say, so that
 the spider only selects, follows and yields.
 
-    source_result     one attempt at a configured source ended (keyword arguments: source, status, error,
-                      error_kind, kind, etag, last_modified; error is None on success)
+    source_result     one crawl's attempt at a configured source ended (keyword arguments: source, status,
+                      error, error_kind, kind, etag, last_modified, retry_after; error is None on success)
     fetch_processed   a response was fully processed and may be answered from validators next time
                       (url, etag, last_modified)
     page_failed       one request failed (progress displays count it)

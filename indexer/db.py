@@ -163,8 +163,9 @@ class Store:
 
     def record_source_result(self, url: str, *, status: int | None, error: str | None = None,
                              error_kind: str | None = None, kind: str | None = None, etag: str | None = None,
-                             last_modified: str | None = None) -> None:
-        """One attempt at a source: a success resets its failures; a failure counts one more in a row."""
+                             last_modified: str | None = None, retry_after: float | None = None) -> None:
+        """One attempt at a source: a success resets its failures; a failure counts one more in a row. A site
+        that answered Retry-After is not asked again before that time."""
         with self.session() as s:
             row = s.scalar(select(Source).where(Source.url == url))
             if row is None:
@@ -184,6 +185,7 @@ class Store:
                 if not row.failures:
                     row.failing_since = now
                 row.failures = (row.failures or 0) + 1
+            row.not_before = now + timedelta(seconds=retry_after) if retry_after else None
 
     def due_sources(self, sources: Sequence[S], default_every: timedelta, now: datetime | None = None) -> list[S]:
         """The configured sources that are due now: never tried, or their wait (``Source.next_due``) is over."""

@@ -61,13 +61,15 @@ class Source(Base):
     last_ok_at: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the last success
     failures: Mapped[int | None] = mapped_column(Integer, default=0)         # consecutive failed attempts
     failing_since: Mapped[datetime | None] = mapped_column(AwareDateTime)    # first failure of this run of them
+    not_before: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the site's Retry-After, if any
 
     def next_due(self, every: timedelta) -> datetime | None:
         """When this source should be crawled again: ``every`` after the last attempt when it worked; after a
         failure, at once the first time, then with exponential back-off capped at ``every``. None: never tried."""
         if self.last_crawled_at is None:
             return None
-        return self.last_crawled_at + retry_wait(self.failures or 0, every)
+        due = self.last_crawled_at + retry_wait(self.failures or 0, every)
+        return max(due, self.not_before) if self.not_before else due
 
     def is_due(self, every: timedelta, now: datetime) -> bool:
         due = self.next_due(every)

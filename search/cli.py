@@ -107,16 +107,18 @@ def crawl(obj: Context, all_sources: bool) -> None:
     if summary.errors:
         click.echo(f"  details of failed pages: {cfg.data_dir / 'logs' / 'crawl.log'}", err=True)
     if summary.stopped_by is not None:
-        sys.exit(summary.exit_code)
+        from threadscout.crawler.run import exit_now
+
+        exit_now(summary.exit_code)
     if summary.nothing_fetched:
         click.echo("threadscout: nothing could be fetched; check the source URLs and your connection", err=True)
         sys.exit(1)
 
 
 @cli.command()
-@output.output_options
+@output.output_options(limit=None)
 @pass_context
-def sources(obj: Context, as_json: bool, limit: int) -> None:
+def sources(obj: Context, as_json: bool, limit: int | None) -> None:
     """List every source with its health: kind, last crawl, last success, next due, failures, last error.
 
     Sources from the configuration come first; sources the database still remembers but the configuration
@@ -129,7 +131,7 @@ def sources(obj: Context, as_json: bool, limit: int) -> None:
     cfg = obj.settings()
     store = jobs.open_store(cfg)
     try:
-        health = jobs.source_health(cfg, store)[:limit]
+        health = jobs.source_health(cfg, store)[:limit]   # [:None]: all
     finally:
         store.close()
     if as_json:

@@ -38,7 +38,10 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
                                      on_indexed=progress.add_indexed)
             click.echo(summary.line())
             if summary.stopped_by is not None:
-                raise SystemExit(summary.exit_code)
+                from threadscout.crawler.run import exit_now
+
+                server.stop()
+                exit_now(summary.exit_code)
             if summary.errors:
                 click.echo("  (on purpose: the sample news feed links to articles that do not exist; failed pages "
                            "are counted and logged, and the crawl goes on)")

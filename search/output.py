@@ -20,17 +20,22 @@ from threadscout.crawler.clean import one_line, strip_controls
 from threadscout.search.query import ConversationView
 
 
-def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The same --json and --limit options on every listing command."""
+def output_options(func: Callable[..., Any] | None = None, *, limit: int | None = 20) -> Any:
+    """The same --json and --limit options on every listing command: ``@output_options`` (at most 20 by
+    default) or ``@output_options(limit=None)`` (everything unless --limit is given)."""
 
-    @click.option("--json", "as_json", is_flag=True, help="Print one JSON array for scripts instead of a table.")
-    @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10_000),
-                  help="Show at most this many results.")
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        return func(*args, **kwargs)
+    def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
+        @click.option("--json", "as_json", is_flag=True, help="Print one JSON array for scripts instead of a table.")
+        @click.option("--limit", "-n", default=limit, show_default=limit is not None,
+                      type=click.IntRange(1, 1_000_000),
+                      help="Show at most this many." + ("" if limit is not None else " [default: all]"))
+        @functools.wraps(f)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            return f(*args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate(func) if func is not None else decorate
 
 
 def safe(value: Any) -> Any:
@@ -113,7 +118,8 @@ def print_results(results: Sequence[ConversationView], query: str) -> None:
         console.print(Text(f"No conversations match {one_line(query)!r}. Try fewer or other words, or run "
                            "`threadscout crawl` first."))
         return
-    console.print(Text(f"{len(results)} conversations matching {one_line(query)!r}, best first", style="bold"))
+    found = "1 conversation" if len(results) == 1 else f"{len(results)} conversations"
+    console.print(Text(f"{found} matching {one_line(query)!r}, best first", style="bold"))
     for i, r in enumerate(results, 1):
         block = Text(f"\n{i:>2}. ")
         block.append(one_line(r.title) or "(untitled)", style="bold")

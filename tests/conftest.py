@@ -88,7 +88,9 @@ class LabHandler(SiteHandler):
                     b"<item><title>&b;</title><link>http://127.0.0.1/x</link></item></channel></rss>")
             self.send_body(200, body, "application/rss+xml")
         elif path.startswith("/status/"):        # a source that always fails with this status
-            self.send_body(int(path.split("/")[2]), b"<html><body>no</body></html>", "text/html; charset=utf-8")
+            retry = {"Retry-After": query.partition("retry-after=")[2]} if "retry-after=" in query else {}
+            self.send_body(int(path.split("/")[2]), b"<html><body>no</body></html>", "text/html; charset=utf-8",
+                           retry)
         elif path == "/busy/feed.xml":           # 503 + Retry-After the first time a token asks, then a feed
             seen = self.server.tokens  # type: ignore[attr-defined]
             token = query.partition("=")[2]

@@ -210,3 +210,28 @@ def test_failures_are_told_in_plain_words(name, message, words, kind):
     from threadscout.crawler.health import describe, kind_of_exception
 
     assert words in describe(name, message) and kind_of_exception(name, message) == kind
+
+
+def test_sources_lists_them_all_by_default(tmp_path):
+    config = write_config(tmp_path, [{"url": f"http://127.0.0.1:9/feed-{i}/"} for i in range(25)])
+    assert len(json.loads(run_cli("sources", "--json", config=config, check=True).stdout)) == 25
+    assert len(json.loads(run_cli("sources", "--json", "--limit", "3", config=config, check=True).stdout)) == 3
+
+
+def test_a_query_source_fails_once_per_crawl_not_once_per_keyword(lab_web, tmp_path):
+    url = f"{lab_web.base}/status/503?q={{q}}"
+    config = write_config(tmp_path, [{"url": url, "kind": "query"}])     # three keywords: three requests
+    run_cli("crawl", config=config)
+    assert sources_json(config)[url]["failures"] == 1
+    second = run_cli("crawl", config=config)                             # due again on the next crawl
+    assert "Crawled 1 source" in second.stdout and sources_json(config)[url]["failures"] == 2
+
+
+def test_a_long_retry_after_is_remembered_for_the_next_crawl(lab_web, tmp_path):
+    url = f"{lab_web.base}/status/429?retry-after=3600"
+    config = write_config(tmp_path, [{"url": url}])
+    run_cli("crawl", config=config)
+    health = sources_json(config)[url]
+    wait = datetime.fromisoformat(health["next_due"]) - datetime.fromisoformat(health["last_crawl"])
+    assert timedelta(minutes=59) < wait <= timedelta(hours=1) and health["error_kind"] == "temporary"
+    assert "Nothing is due" in run_cli("crawl", config=config).stdout

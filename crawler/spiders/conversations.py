@@ -27,6 +27,7 @@ from threadscout.crawler.addresses import PRIVATE_OK, AddressPolicy, refusal
 from threadscout.crawler.extensions import CrawlContext, crawl_context
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
 from threadscout.crawler.health import describe, kind_of_exception, kind_of_status
+from threadscout.crawler.politeness import retry_after_seconds
 from threadscout.crawler.signals import page_failed
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
@@ -53,6 +54,8 @@ class ConversationSpider(Spider):
         self.requested: set[str] = set()
         self.outcomes: Counter[str] = Counter()
         self.context: CrawlContext | None = None
+        self.starts_left: dict[str, int] = {}                 # source -> start responses still to come
+        self.start_outcomes: dict[str, list[dict[str, Any]]] = {}
         self.policy: AddressPolicy | None = None
 
     # -- starting ---------------------------------------------------------------------------------------------
@@ -68,6 +71,7 @@ class ConversationSpider(Spider):
             self.budgets[source.url] = Budget(depth=depth, max_pages=source.max_pages or crawl.max_pages)
             urls = [source.url] if source.kind != "query" else [
                 source.url.replace("{q}", quote_plus(k)) for k in ctx.cfg.mission.keywords]
+            self.starts_left[source.url] = len(urls)
             for url in urls:
                 self.requested.add(canonical_url(url))
                 # a configured source may be on a private address (an intranet, the tests' 127.0.0.1)
@@ -233,7 +237,11 @@ class ConversationSpider(Spider):
             self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
             self.logger.warning("failed %s: %s", request.url, problem)
         if request.meta.get("is_start"):
-            self._source_result(request.meta["source"], status=status, error=problem, error_kind=kind)
+            wait = None
+            if status in (429, 503):
+                wait = retry_after_seconds(_header(failure.value.response, b"Retry-After"))
+            self._source_result(request.meta["source"], status=status, error=problem, error_kind=kind,
+                                retry_after=wait)
 
     # -- helpers ----------------------------------------------------------------------------------------------
     def _count(self, what: str) -> None:
@@ -255,8 +263,16 @@ class ConversationSpider(Spider):
                                                 url=url, etag=etag, last_modified=last_modified)
 
     def _source_result(self, source: str, **outcome: Any) -> None:
+        """One result per source and crawl: a query source asks once per keyword, and counts as working when
+        any of its answers did."""
+        outcomes = self.start_outcomes.setdefault(source, [])
+        outcomes.append(outcome)
+        self.starts_left[source] = self.starts_left.get(source, 1) - 1
+        if self.starts_left[source] > 0:
+            return
+        worked = [o for o in outcomes if o.get("error") is None]
         self.crawler.signals.send_catch_log(our_signals.source_result, source=source,  # type: ignore[union-attr]
-                                            **outcome)
+                                            **(worked[0] if worked else outcomes[-1]))
 
 
 def _header(response: Response, name: bytes) -> str | None:
