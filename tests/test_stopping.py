@@ -67,17 +67,22 @@ def test_a_signal_stops_a_crawl_of_a_hanging_site_and_keeps_what_was_found(silen
     assert hanging == (0,) or hanging is None or hanging[0] in (0, None)   # stopping is not the site's failure
 
 
-def test_a_second_signal_quits_at_once(silent_server, tmp_path):
-    config = write_config(tmp_path, [{"url": f"{silent_server.base}/feed/"}], crawl={"download_timeout": "120s"})
+def test_a_second_signal_quits_at_once(silent_server, demo_web, tmp_path):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/blog/feed/"}, {"url": f"{silent_server.base}/feed/"}],
+                          crawl={"download_timeout": "120s"})
     crawl = start_crawl(config)
     try:
-        wait_for(lambda: bool(silent_server.accepted))
+        wait_for(lambda: stored(config) >= 1 and bool(silent_server.accepted))
         crawl.send_signal(signal.SIGINT)
-        crawl.send_signal(signal.SIGINT)
-        _, err = crawl.communicate(timeout=STOP_WITHIN)
+        assert crawl.stderr is not None
+        first = crawl.stderr.readline()              # the first signal was taken: stopping, keeping, indexing
+        crawl.send_signal(signal.SIGINT)             # ... and the second does not wait for that
+        out, err = crawl.communicate(timeout=STOP_WITHIN)
     finally:
         crawl.kill()
+    assert "stopping (SIGINT)" in first
     assert crawl.returncode == 130 and "Traceback" not in err
+    assert "stopped at once (SIGINT twice)" in err and "Stopped after crawling" not in out
 
 
 def test_a_hanging_site_is_not_retried_and_is_given_up(silent_server, lab_web, tmp_path):
