@@ -80,6 +80,7 @@ class AddressPolicy:
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
 _IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+_IPV4_TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -90,7 +91,7 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
         return ip.sixtofour
     if ip.teredo is not None:
         return ip.teredo[1]
-    if ip in _NAT64 or ip in _IPV4_COMPATIBLE:
+    if ip in _NAT64 or ip in _IPV4_COMPATIBLE or ip in _IPV4_TRANSLATED:
         return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     if ip in _NAT64_LOCAL:
         return ipaddress.IPv4Address(0)      # local-use NAT64: never public
@@ -133,6 +134,16 @@ class GuardedResolver(CachingThreadedResolver):
         return address
 
 
+class PrivateAddressRefused(IgnoreRequest):
+    """A request not sent because it would reach a private address on a public page's say-so."""
+
+
+def _is_robots_request(request: Request) -> bool:
+    """Scrapy's own robots.txt request (not a redirect of it, which is judged like any other)."""
+    return (bool(request.meta.get("dont_obey_robotstxt")) and "redirect_urls" not in request.meta
+            and urlparse_cached(request).path == "/robots.txt")
+
+
 class AddressMiddleware:
     """Decides, per request, whether it may reach a private address, before anything is sent.
 
@@ -157,7 +168,7 @@ class AddressMiddleware:
         if request.meta.get(PRIVATE_OK):
             self.policy.trust(host)
             return None
-        if request.meta.get("dont_obey_robotstxt") and host in self.policy.trusted:
+        if _is_robots_request(request) and host in self.policy.trusted:
             return None   # robots.txt, asked for on behalf of a request that passed this check just before
         literal = _ip(host)
         if literal is not None:
@@ -177,7 +188,7 @@ class AddressMiddleware:
 
     def _refuse(self, host: str, address: str) -> None:
         self.policy.refused[host] = address
-        raise IgnoreRequest(f"not fetched: {host} is at {address}, a private address, named by a public page")
+        raise PrivateAddressRefused(f"not fetched: {host} is at {address}, a private address, named by a public page")
 
 
 class RedirectAddressMiddleware:
@@ -199,11 +210,14 @@ class RedirectAddressMiddleware:
         return response
 
 
-def refusal(policy: AddressPolicy | None, request: Request) -> str | None:
-    """Why a failed request was refused by the policy, if it was."""
-    if policy is None:
+def refusal(policy: AddressPolicy | None, request: Request, failure: Any) -> str | None:
+    """Why a failed request was refused by the address policy, if it was: refused here before sending, or by
+    the resolver (its host name resolved to a private address and the request could not reach one)."""
+    if failure.check(PrivateAddressRefused):
+        return str(failure.value)
+    if policy is None or request.meta.get(PRIVATE_OK):
         return None
     host = (urlparse_cached(request).hostname or "").lower()
-    if host in policy.refused:
+    if host in policy.refused and "resolve" in type(failure.value).__name__.lower() + str(failure.value).lower():
         return f"not fetched: {host} resolves to {policy.refused[host]}, a private address, named by a public page"
     return None

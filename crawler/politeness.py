@@ -94,10 +94,7 @@ class PolitenessMiddleware:
         host = urlparse_cached(request).hostname or ""
         self.timeouts.pop(host, None)
         key = self._slot_key(request)
-        restore = request.meta.pop("ts_restore_delay", None)
-        slot = self._slot(key)
-        if restore is not None and slot is not None:
-            slot.delay = max(restore, self.floors.get(key, 0.0))
+        self._restore(request, key)
         if response.status in (429, 503):
             wait = retry_after_seconds(response.headers.get(b"Retry-After", b"").decode("latin-1"))
             if wait is not None:
@@ -106,10 +103,7 @@ class PolitenessMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: Exception, spider: Spider | None = None) -> None:
-        restore = request.meta.pop("ts_restore_delay", None)
-        slot = self._slot(self._slot_key(request))
-        if restore is not None and slot is not None:
-            slot.delay = max(restore, self.floors.get(self._slot_key(request), 0.0))
+        self._restore(request, self._slot_key(request))
         name = type(exception).__name__
         if "Timeout" not in name:
             return None
@@ -144,6 +138,20 @@ class PolitenessMiddleware:
         self.crawler.stats.inc_value("threadscout/retry_after_honoured")  # type: ignore[union-attr]
         logger.info("%s answered %s with Retry-After %.0fs; asking again then", request.url, response.status, wait)
         return retry
+
+    def _restore(self, request: Request, key: str) -> None:
+        """After the request that waited for a Retry-After: the site's usual delay again, from now on (the
+        downloader had already timed its next request with the long one: that timer is restarted)."""
+        restore = request.meta.pop("ts_restore_delay", None)
+        slot = self._slot(key)
+        if restore is None or slot is None:
+            return
+        slot.delay = max(restore, self.floors.get(key, 0.0))
+        engine = self.crawler.engine
+        if slot.latercall is not None and engine is not None and hasattr(engine.downloader, "_process_queue"):
+            slot.latercall.cancel()
+            slot.latercall = None
+            engine.downloader._process_queue(slot)  # noqa: SLF001 - Scrapy has no public way to re-time a slot
 
     def _drop_waiting(self, key: str, why: str) -> None:
         """Requests already queued for a site we gave up on fail now instead of waiting for their timeout."""

@@ -11,6 +11,7 @@ Twisted's reactor cannot be restarted: call ``run_crawl`` once per process.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
@@ -100,7 +101,8 @@ def run_crawl(cfg: Settings, sources: list[Source], *, stop: StopRequest, log_fi
 
         for sig in (signals.response_received, signals.item_scraped, page_failed, signals.spider_closed):
             crawler.signals.connect(report, signal=sig, weak=False)
-    process.crawl(crawler)
+    process.crawl(crawler)             # installs the reactor
+    _threads_never_hold_the_exit()
     stopper = _Stopper(process, crawler)
     stop.on_stop(stopper.request)
     if stop.requested:
@@ -108,6 +110,9 @@ def run_crawl(cfg: Settings, sources: list[Source], *, stop: StopRequest, log_fi
     process.start(install_signal_handlers=False)
     context = crawl_context(crawler)
     if context is not None and context.run_id is not None:   # Scrapy did not close in time: record it here
+        spider = crawler.spider
+        if spider is not None and hasattr(spider, "report_sources"):
+            spider.report_sources()
         context.finish("shutdown")
     stats = crawler.stats.get_stats() if crawler.stats else {}
     return CrawlResult(counts=counts(stats), stats=stats,
@@ -167,6 +172,20 @@ class _Stopper:
             logging.getLogger(__name__).warning("the crawl did not close in %.0fs; stopping anyway", STOP_GRACE)
             self.forced = True
             reactor.crash()  # type: ignore[attr-defined]
+
+
+def _threads_never_hold_the_exit() -> None:
+    """Twisted joins its thread pool when the reactor stops; a thread blocked in a DNS lookup would then hold
+    the end of every crawl (and a stopped one) until the lookup gives up. Its threads are made daemons and the
+    pool is not joined: the process only ever runs one crawl."""
+    from twisted.internet import reactor
+
+    pool = reactor.getThreadPool()  # type: ignore[attr-defined]
+    pool.threadFactory = functools.partial(threading.Thread, daemon=True)
+    trigger = getattr(reactor, "threadpoolShutdownID", None)
+    if trigger is not None:
+        reactor.removeSystemEventTrigger(trigger)  # type: ignore[attr-defined]
+        reactor.threadpoolShutdownID = None  # type: ignore[attr-defined]
 
 
 def exit_now(code: int) -> None:

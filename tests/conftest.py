@@ -63,7 +63,9 @@ class LabHandler(SiteHandler):
 
     def route(self) -> bool:
         path, _, query = self.path.partition("?")
-        if path == "/latin1/post.html":
+        if path == "/robots.txt" and getattr(self.server, "robots_redirect", None):
+            self.send_body(302, b"", "text/plain", {"Location": self.server.robots_redirect})  # type: ignore[attr-defined]
+        elif path == "/latin1/post.html":
             self.send_body(200, _latin1_page(), "text/html")
         elif path == "/trap/cal":
             day = int(query.partition("=")[2] or 0)
@@ -88,7 +90,8 @@ class LabHandler(SiteHandler):
                     b"<item><title>&b;</title><link>http://127.0.0.1/x</link></item></channel></rss>")
             self.send_body(200, body, "application/rss+xml")
         elif path.startswith("/status/"):        # a source that always fails with this status
-            retry = {"Retry-After": query.partition("retry-after=")[2]} if "retry-after=" in query else {}
+            wait = query.partition("retry-after=")[2].partition("&")[0]
+            retry = {"Retry-After": wait} if wait else {}
             self.send_body(int(path.split("/")[2]), b"<html><body>no</body></html>", "text/html; charset=utf-8",
                            retry)
         elif path == "/busy/feed.xml":           # 503 + Retry-After the first time a token asks, then a feed

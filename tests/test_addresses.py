@@ -20,6 +20,7 @@ from threadscout.search.sampleweb import SampleWebServer
     ("::ffff:127.0.0.1", False), ("2606:2800:220:1:248:1893:25c8:1946", True), ("0.0.0.0", False), (None, False),
     ("64:ff9b::7f00:1", False), ("2002:7f00:1::", False), ("::127.0.0.1", False), ("fec0::1", False),
     ("2001:0:4136:e378:8000:63bf:80ff:fffe", False), ("64:ff9b::5db8:d822", True), ("2130706433", False),
+    ("::ffff:0:127.0.0.1", False),
 ])
 def test_what_counts_as_public(address, public):
     assert AddressPolicy().is_public(address) is public
@@ -101,3 +102,29 @@ def test_trusting_a_private_source_does_not_open_it_to_public_pages(public_site,
     assert proc.returncode == 0, proc.stderr
     assert "/latin1/post.html" in private_log.paths()                   # the configured source itself
     assert not [p for p in private_log.paths() if p.startswith("/trap/")]
+
+
+def test_a_public_robots_txt_cannot_redirect_the_crawler_to_a_private_host(public_site, lab_web, tmp_path):
+    port = lab_web.base.rsplit(":", 1)[1]
+    public_site.robots_redirect = f"http://127.0.0.1:{port}/trap/cal?day=99"
+    try:
+        config = write_config(tmp_path, [{"url": f"{lab_web.base}/latin1/post.html"},        # 127.0.0.1 trusted
+                                         {"url": f"{public_site.base}/latin1/post.html"}])
+        with lab_web.recording() as private_log:
+            proc = crawl(config, cli_env(**{PUBLIC_NETWORKS_ENV: "127.0.0.2/32"}))
+    finally:
+        public_site.robots_redirect = None
+    assert proc.returncode == 0, proc.stderr
+    assert "/latin1/post.html" in private_log.paths()
+    assert not [p for p in private_log.paths() if p.startswith("/trap/")]
+
+
+def test_a_private_sources_own_failure_is_not_called_a_refusal(public_site, lab_web, tmp_path):
+    port = lab_web.base.rsplit(":", 1)[1]
+    feed = f"{public_site.base}/links/feed.xml?to=" + quote(f"http://127.0.0.1:{port}/latin1/post.html")
+    failing = f"{lab_web.base}/status/500"
+    config = write_config(tmp_path, [{"url": feed}, {"url": failing}])
+    crawl(config, cli_env(**{PUBLIC_NETWORKS_ENV: "127.0.0.2/32"}))
+    with sqlite3.connect(tmp_path / "data" / "threadscout.db") as db:
+        error, kind = db.execute("select last_error, last_error_kind from sources where url = ?", (failing,)).fetchone()
+    assert (error, kind) == ("HTTP 500", "temporary")

@@ -235,3 +235,12 @@ def test_a_long_retry_after_is_remembered_for_the_next_crawl(lab_web, tmp_path):
     wait = datetime.fromisoformat(health["next_due"]) - datetime.fromisoformat(health["last_crawl"])
     assert timedelta(minutes=59) < wait <= timedelta(hours=1) and health["error_kind"] == "temporary"
     assert "Nothing is due" in run_cli("crawl", config=config).stdout
+
+
+def test_a_query_source_keeps_the_longest_retry_after_of_its_keywords(lab_web, tmp_path):
+    url = f"{lab_web.base}/status/429?retry-after=3600&q={{q}}"
+    config = write_config(tmp_path, [{"url": url, "kind": "query"}])
+    run_cli("crawl", config=config)
+    health = sources_json(config)[url]
+    wait = datetime.fromisoformat(health["next_due"]) - datetime.fromisoformat(health["last_crawl"])
+    assert health["failures"] == 1 and wait > timedelta(minutes=59)

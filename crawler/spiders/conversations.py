@@ -212,7 +212,7 @@ class ConversationSpider(Spider):
         """Per-request failures are counted and logged, never fatal to the crawl."""
         request = failure.request  # type: ignore[attr-defined]
         stopping = self.context is not None and self.context.stopping
-        refused = refusal(self.policy, request)
+        refused = refusal(self.policy, request, failure)
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             self._count("robots_forbidden")
             status, problem, kind = None, "forbidden by robots.txt", "hard"
@@ -263,16 +263,31 @@ class ConversationSpider(Spider):
                                                 url=url, etag=etag, last_modified=last_modified)
 
     def _source_result(self, source: str, **outcome: Any) -> None:
-        """One result per source and crawl: a query source asks once per keyword, and counts as working when
-        any of its answers did."""
-        outcomes = self.start_outcomes.setdefault(source, [])
-        outcomes.append(outcome)
+        """One result per source and crawl: a query source asks once per keyword (see ``report_sources``)."""
+        self.start_outcomes.setdefault(source, []).append(outcome)
         self.starts_left[source] = self.starts_left.get(source, 1) - 1
-        if self.starts_left[source] > 0:
+        if self.starts_left[source] <= 0:
+            self._report(source)
+
+    def report_sources(self) -> None:
+        """Report the sources some of whose start answers came in before the crawl ended (a stop, say)."""
+        for source in list(self.start_outcomes):
+            self._report(source)
+
+    def _report(self, source: str) -> None:
+        outcomes = self.start_outcomes.pop(source, [])
+        if not outcomes:
             return
         worked = [o for o in outcomes if o.get("error") is None]
+        if worked:
+            result = worked[0]           # a source works when any of its answers did
+        else:                            # else the failure that asks us to wait longest speaks for it
+            result = max(outcomes, key=lambda o: o.get("retry_after") or 0)
         self.crawler.signals.send_catch_log(our_signals.source_result, source=source,  # type: ignore[union-attr]
-                                            **(worked[0] if worked else outcomes[-1]))
+                                            **result)
+
+    def closed(self, reason: str) -> None:
+        self.report_sources()
 
 
 def _header(response: Response, name: bytes) -> str | None:
