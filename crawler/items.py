@@ -23,6 +23,8 @@ class ReplyItem:
     text: str = ""
     # permalink of the reply, fragment kept (".../post/#comment-412"); None when the page gives none
     url: str | None = None
+    # its place in the whole thread (forums: across pages); None: its place in the list it came in
+    position: int | None = None
 
 
 @dataclass

@@ -45,7 +45,7 @@ class NormalisePipeline:
 
     def process_item(self, item: ConversationItem) -> ConversationItem:
         replies = [ReplyItem(author=_clean(r.author, MAX_NAME), published=_aware(r.published),
-                             text=_clean(r.text, MAX_TEXT) or "", url=r.url)
+                             text=_clean(r.text, MAX_TEXT) or "", url=r.url, position=r.position)
                    for r in item.replies[:MAX_REPLIES]]
         return replace(item, title=_clean(item.title, MAX_TITLE), author=_clean(item.author, MAX_NAME),
                        text=_clean(item.text, MAX_TEXT) or "", published=_aware(item.published), replies=replies)

@@ -39,6 +39,7 @@ class ReplyLike(Protocol):
     published: datetime | None
     text: str
     url: str | None
+    position: int | None
 
 
 class ConversationLike(Protocol):
@@ -344,7 +345,8 @@ def _merge_replies(conv: Conversation, item: ConversationLike, s: Session) -> tu
     from_page = item.origin == "page"
     new = 0
     changed = False
-    for position, reply in enumerate(item.replies):
+    for index, reply in enumerate(item.replies):
+        position = reply.position if reply.position is not None else index   # forums: across pages
         key = reply_key(reply)
         row = by_key.get(key)
         if row is None:

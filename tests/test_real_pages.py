@@ -47,14 +47,21 @@ def _check(row: dict[str, str], page: Page) -> tuple[bool, bool]:
     return count_ok, first == row["first_comment_author"]
 
 
-def measure() -> dict[str, tuple[int, int, int]]:
-    """Per platform: (pages, exact reply count, right first author)."""
-    table: dict[str, tuple[int, int, int]] = {}
+def _title_ok(row: dict[str, str], page: Page) -> bool:
+    """The manifest's title is the page's <title>, site name and all: ours must be part of it (or hold it)."""
+    ours = " ".join((page.conversation.title or "").split()).casefold() if page.conversation else ""
+    theirs = " ".join(row["title"].split()).casefold()
+    return bool(ours) and (ours in theirs or theirs in ours)
+
+
+def measure() -> dict[str, tuple[int, int, int, int]]:
+    """Per platform: (pages, exact reply count, right first author, title)."""
+    table: dict[str, tuple[int, int, int, int]] = {}
     for row in _rows():
         page = _run(row)
         count_ok, author_ok = _check(row, page)
-        n, c, a = table.get(row["platform"], (0, 0, 0))
-        table[row["platform"]] = (n + 1, c + count_ok, a + author_ok)
+        n, c, a, t = table.get(row["platform"], (0, 0, 0, 0))
+        table[row["platform"]] = (n + 1, c + count_ok, a + author_ok, t + _title_ok(row, page))
     return table
 
 
@@ -87,12 +94,28 @@ def test_wordpress_and_blogger_accuracy() -> None:
     assert len(rows) - len(misses) >= 0.9 * len(rows), misses
 
 
-def _format(table: dict[str, tuple[int, int, int]]) -> str:
-    lines = [f"{'platform':<14} {'pages':>5} {'count ok':>9} {'author ok':>10}"]
-    for platform, (n, c, a) in sorted(table.items()):
-        lines.append(f"{platform:<14} {n:>5} {c:>9} {a:>10}")
+def _format(table: dict[str, tuple[int, int, int, int]]) -> str:
+    lines = [f"{'platform':<14} {'pages':>5} {'count ok':>9} {'author ok':>10} {'title ok':>9}"]
+    for platform, (n, c, a, t) in sorted(table.items()):
+        lines.append(f"{platform:<14} {n:>5} {c:>9} {a:>10} {t:>9}")
+    n, c, a, t = (sum(v[i] for v in table.values()) for i in range(4))
+    lines.append(f"{'all':<14} {n:>5} {c:>9} {a:>10} {t:>9}")
     return "\n".join(lines)
+
+
+def misses() -> list[str]:
+    out = []
+    for row in _rows():
+        page = _run(row)
+        count_ok, author_ok = _check(row, page)
+        if not (count_ok and author_ok and _title_ok(row, page)):
+            replies = page.conversation.replies if page.conversation else []
+            out.append(f"{row['file']}: {len(replies)}/{row['n_comments']} replies, first "
+                       f"{(replies[0].author if replies else None)!r} (want {row['first_comment_author']!r}), "
+                       f"title {(page.conversation.title if page.conversation else None)!r}")
+    return out
 
 
 if __name__ == "__main__":
     print(_format(measure()))
+    print("\n".join(misses()))

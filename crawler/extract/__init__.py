@@ -1,8 +1,9 @@
 """HTML page -> conversation: pure functions, no network.
 
-Order of trust: schema.org data (when it yields the conversation), then platform rules (WordPress, Blogger),
-then a generic fallback (trafilatura for the opening post). When schema.org comments and the platform markup
-disagree, the source with more replies wins: exact reply counts matter most.
+Order of trust: the platform that recognises the page (``registry.PLATFORMS``: blog engines, forum engines,
+Q&A and link sites), then schema.org data (when it yields the conversation), then a generic fallback
+(trafilatura for the opening post). When schema.org comments and the platform markup disagree, the source with
+more replies wins: exact reply counts matter most.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from urllib.parse import urljoin
 from threadscout.crawler.items import ConversationItem
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
-from . import blogger, generic, schemaorg, wordpress
-from .text import HtmlElement, clean_author, css, inline_text, parse_date, parse_html, squash
+from . import generic, schemaorg
+from .platform import Extracted
+from .registry import PLATFORMS
+from .text import HtmlElement, base_url, clean_author, css, inline_text, parse_date, parse_html, squash
 
 __all__ = ["Page", "extract_page"]
 
@@ -33,7 +36,10 @@ class Page:
     url: str                                  # canonical URL of the page
     conversation: ConversationItem | None     # None when the page is not a conversation
     feeds: list[str]                          # absolute URLs of the feeds the page links to
-    platform: str                             # "wordpress" | "blogger" | "schemaorg" | "generic"
+    platform: str                             # a registry platform's name, "schemaorg" or "generic"
+    next_page: str | None = None              # the thread's next page
+    page: int = 1                             # which page of its thread this is
+    topics: list[str] | None = None           # on a forum listing: the threads it links to
 
 
 def _safe_canonical(url: str) -> str:
@@ -41,11 +47,6 @@ def _safe_canonical(url: str) -> str:
         return canonical_url(url)
     except ValueError:
         return url
-
-
-def _base_url(doc: HtmlElement, url: str) -> str:
-    base = next((b.get("href") for b in css(doc, "base[href]")), None)
-    return urljoin(url, base.strip()) if base else url
 
 
 def _page_url(doc: HtmlElement, url: str, base: str) -> str:
@@ -111,32 +112,43 @@ def _fill_in(conv: ConversationItem, doc: HtmlElement, html: str, schema: schema
         conv.author = None
 
 
+def _title(doc: HtmlElement, heading: str | None) -> str | None:
+    """The page's heading when its <title> is that heading plus the site's name (or a word or two that say
+    nothing); else the <title> itself, which is what the site calls the page (an SEO title, or a heading that
+    carries labels and page numbers)."""
+    element = doc.find(".//title")
+    page_title = squash(element.text_content() or "") if element is not None else ""
+    if not page_title:
+        return heading
+    if heading and (heading.casefold() in page_title.casefold() or len(page_title.split()) < 3):
+        return heading          # the heading plus the site's name, or a <title> that says nothing ("Thread")
+    return page_title
+
+
 def _extract(html: str, url: str) -> Page:
     doc = parse_html(html) if isinstance(html, str) and _HTML_MARKER.search(html[:100_000]) else None
     if doc is None:
         return Page(url=_safe_canonical(url), conversation=None, feeds=[], platform="generic")
-    base = _base_url(doc, url)
+    base = base_url(doc, url)
     page_url = _page_url(doc, url, base)
     feeds = _feeds(doc, base)
     schema = schemaorg.extract(doc, html, page_url)
 
     platform = "generic"
     conv: ConversationItem | None = None
-    detected = None
-    if blogger.has_generator(doc):
-        detected = blogger
-        platform = "blogger"
-    elif wordpress.detect(doc, html):
-        detected = wordpress
-        platform = "wordpress"
-    elif blogger.detect(doc, html):
-        detected = blogger
-        platform = "blogger"
-    if detected is not None:
-        conv = detected.extract(doc, page_url)
+    found: Extracted | None = None
+    kind_of_platform = "post"
+    for candidate in PLATFORMS:
+        if candidate.detect(doc, html, url):
+            platform, kind_of_platform = candidate.name, candidate.kind
+            found = candidate.extract(doc, page_url, url) or Extracted(listing=True)
+            break
+    if found is not None:
+        conv = found.conversation
         if conv is None:
-            return Page(url=page_url, conversation=None, feeds=feeds, platform=platform)
-        if schema is not None and len(schema.replies) > len(conv.replies):
+            return Page(url=page_url, conversation=None, feeds=feeds, platform=platform, topics=found.topics)
+        page_url = found.thread_url or page_url
+        if kind_of_platform == "post" and schema is not None and len(schema.replies) > len(conv.replies):
             conv.replies = schema.replies
             platform = "schemaorg"
     elif schema is not None and (schema.has_main_entity or schema.replies):
@@ -147,9 +159,17 @@ def _extract(html: str, url: str) -> Page:
         conv = ConversationItem(url=page_url, kind="post", origin="page")
     if conv is None:
         return Page(url=page_url, conversation=None, feeds=feeds, platform=platform)
-    _fill_in(conv, doc, html, schema, platform_body=bool(conv.text))
+    if found is not None and found.page > 1:
+        conv.title = conv.title or _meta(doc, "og:title")   # a later page: the opening post is not here
+    else:
+        _fill_in(conv, doc, html, schema, platform_body=bool(conv.text))
     if platform == "generic" and len(_WORD_RUN.findall(conv.text)) < MIN_GENERIC_WORDS and not conv.replies:
         conv = None  # too little to read: navigation, an empty shell, or a page made only of scripts
+    if conv is not None:
+        conv.title = _title(doc, conv.title)
+    if found is not None:
+        return Page(url=page_url, conversation=conv, feeds=feeds, platform=platform, next_page=found.next_page,
+                    page=found.page)
     return Page(url=page_url, conversation=conv, feeds=feeds, platform=platform)
 
 

@@ -6,7 +6,10 @@ import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
+
 from threadscout.crawler.urls import canonical_url, same_site
+
+from .platform import Extracted, Platform
 
 from .text import (HtmlElement, classes, clean_author, css, css_first, element_text, from_epoch_ms, inline_text,
                    parse_date)
@@ -126,3 +129,18 @@ def extract(doc: HtmlElement, page_url: str) -> ConversationItem | None:
         replies=replies,
         origin="page",
     )
+
+
+def _detect(doc: HtmlElement, html: str, url: str) -> bool:
+    """The generator tag decides; Blogger-like markup only when the page is not WordPress's."""
+    from . import wordpress
+
+    return has_generator(doc) or (detect(doc, html) and not wordpress.detect(doc, html))
+
+
+def _read(doc: HtmlElement, page_url: str, url: str) -> Extracted:
+    conv = extract(doc, page_url)
+    return Extracted(conversation=conv, listing=conv is None, thread_url=page_url)
+
+
+PLATFORM = Platform("blogger", detect=_detect, extract=_read, kind="post")

@@ -52,6 +52,17 @@ def css(el: HtmlElement, selector: str) -> list[HtmlElement]:
     return [e for e in _compiled(selector)(el) if isinstance(e, lxml.etree.ElementBase)]
 
 
+def base_url(doc: HtmlElement, url: str) -> str:
+    """The URL relative links resolve against: ``<base href>`` when the page has one."""
+    from urllib.parse import urljoin
+
+    base = next((b.get("href") for b in css(doc, "base[href]")), None)
+    try:
+        return urljoin(url, base.strip()) if base else url
+    except ValueError:
+        return url
+
+
 def css_first(el: HtmlElement, selector: str) -> HtmlElement | None:
     found = css(el, selector)
     return found[0] if found else None

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
 
+from .platform import Extracted, Platform
+
 from .text import (LISTING_BODY_CLASSES, HtmlElement, classes, clean_author, css, element_text, inline_text,
                    parse_date)
 
@@ -175,3 +177,11 @@ def extract(doc: HtmlElement, page_url: str) -> ConversationItem | None:
         replies=[_reply(b, roots, page_url) for b in comments],
         origin="page",
     )
+
+
+def _read(doc: HtmlElement, page_url: str, url: str) -> Extracted:
+    conv = extract(doc, page_url)
+    return Extracted(conversation=conv, listing=conv is None, thread_url=page_url)
+
+
+PLATFORM = Platform("wordpress", detect=lambda doc, html, url: detect(doc, html), extract=_read, kind="post")

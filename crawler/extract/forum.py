@@ -1,0 +1,250 @@
+"""One forum engine for every forum platform: a table of selectors per engine, hooks for the odd ones.
+
+A thread page is a list of post blocks. The first one is the opening post when the page is the thread's first
+(or when its post number says #1); the others are replies. Each reply gets a position in the whole thread
+(``position_base`` of the page plus its place on it), so that pages read in any order, or only the last one
+on a refresh, keep the thread's order. The thread's URL is its first page's, whatever the page's canonical
+link says (phpBB, XenForo, vBulletin ... give every page its own).
+
+Selectors are CSS, or XPath when they start with ``x:`` (relative to the post block), or ``@name`` for an
+attribute of the post block itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import lxml.etree
+
+from threadscout.crawler.items import ConversationItem, ReplyItem
+from threadscout.crawler.urls import canonical_url, is_fetchable
+
+from .platform import Extracted
+from .text import HtmlElement, base_url, clean_author, css, element_text, inline_text, parse_date
+
+PAGE_STRIDE = 100_000      # positions of page N start at (N - 1) * PAGE_STRIDE when posts carry no number
+MAX_POSTS = 5_000          # per page; hostile pages stop here
+_NUMBER = re.compile(r"\d[\d.,\u00a0 ]*")
+
+
+@dataclass(frozen=True)
+class ForumRules:
+    post: str                                  # the post blocks, in the document
+    author: tuple[str, ...]                    # in a block: the first that gives a name wins
+    body: tuple[str, ...]
+    date: tuple[str, ...] = ()
+    permalink: tuple[str, ...] = ()
+    title: tuple[str, ...] = ("h1",)           # in the document
+    next_page: tuple[str, ...] = ()            # in the document; <link rel=next> is tried after these
+    key: tuple[str, ...] = ("id",)             # attributes that identify a post: repeats are dropped
+    number: tuple[str, ...] = ()               # in a block: its number in the thread ("#661")
+    first_number: int = 1                      # the opening post's number (NodeBB counts from 0)
+    skip: Callable[[HtmlElement], bool] | None = None                # placeholders that are no posts
+    page: Callable[[HtmlElement, str], int | None] | None = None     # the page's number in the thread
+    thread_url: Callable[[str], str] | None = None                   # a page's URL -> the first page's
+    opening_in_blocks: bool = True             # False: the opening post is elsewhere (Reddit, HN, Q&A)
+    opening: Callable[[HtmlElement, str], ReplyItem | None] | None = None  # that opening post
+    replies_after: Callable[[HtmlElement, str], list[ReplyItem]] | None = None  # more replies (SE comments)
+
+
+def select(el: HtmlElement, selector: str) -> list[HtmlElement]:
+    if selector.startswith("x:"):
+        try:
+            found = el.xpath(selector[2:])
+        except lxml.etree.XPathError:
+            return []
+        return [e for e in found if isinstance(e, lxml.etree.ElementBase)]
+    return css(el, selector)
+
+
+def first_text(el: HtmlElement, selectors: tuple[str, ...]) -> str:
+    for selector in selectors:
+        if selector.startswith("@"):
+            value = (el.get(selector[1:]) or "").strip()
+        else:
+            found = select(el, selector)
+            value = inline_text(found[0]) if found else ""
+        if value:
+            return value
+    return ""
+
+
+def date_of(el: HtmlElement) -> datetime | None:
+    """A date from an element's machine-readable attributes, else its title or text."""
+    for attr in ("datetime", "data-datetime", "content"):
+        value = parse_date(el.get(attr))
+        if value:
+            return value
+    for attr, scale in (("data-time", 1), ("data-timestamp", 1000), ("data-utime", 1)):
+        raw = el.get(attr)
+        if raw and raw.strip().isdigit():
+            number = int(raw.strip())
+            if scale == 1000 or number > 10**11:
+                number //= 1000
+            try:
+                return datetime.fromtimestamp(number, tz=timezone.utc)
+            except (OverflowError, OSError, ValueError):
+                pass
+    return parse_date(el.get("title")) or parse_date(inline_text(el))
+
+
+def first_date(el: HtmlElement, selectors: tuple[str, ...]) -> datetime | None:
+    for selector in selectors:
+        if selector.startswith("@"):
+            value = parse_date(el.get(selector[1:]))
+            if value:
+                return value
+            continue
+        for found in select(el, selector)[:3]:
+            value = date_of(found)
+            if value:
+                return value
+    return None
+
+
+def first_link(el: HtmlElement, selectors: tuple[str, ...], base: str) -> str | None:
+    for selector in selectors:
+        for found in select(el, selector)[:1]:
+            href = (found.get("href") or "").strip()
+            if not href:
+                continue
+            try:
+                url = urljoin(base, href)
+            except ValueError:
+                continue
+            if is_fetchable(url):
+                return canonical_url(url, keep_fragment=True)
+    return None
+
+
+def post_number(el: HtmlElement, selectors: tuple[str, ...]) -> int | None:
+    text = first_text(el, selectors)
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", match.group(0))
+    return int(digits) if digits and len(digits) < 10 else None
+
+
+def body_text(el: HtmlElement, selectors: tuple[str, ...]) -> str:
+    for selector in selectors:
+        found = select(el, selector)
+        if found:
+            text = element_text(found[0])
+            if text:
+                return text
+    return ""
+
+
+def reply_from(block: HtmlElement, rules: ForumRules, base: str, position: int | None) -> ReplyItem:
+    return ReplyItem(author=clean_author(first_text(block, rules.author)), published=first_date(block, rules.date),
+                     text=body_text(block, rules.body), url=first_link(block, rules.permalink, base),
+                     position=position)
+
+
+def blocks_of(doc: HtmlElement, rules: ForumRules) -> list[HtmlElement]:
+    seen: set[str] = set()
+    blocks = []
+    for block in select(doc, rules.post):
+        if rules.skip is not None and rules.skip(block):
+            continue
+        key = next((block.get(attr) for attr in rules.key if block.get(attr)), None)
+        if key is not None:
+            if key in seen:
+                continue       # the same post twice (an opening post repeated on every page, say)
+            seen.add(key)
+        blocks.append(block)
+        if len(blocks) >= MAX_POSTS:
+            break
+    return blocks
+
+
+def next_page(doc: HtmlElement, selectors: tuple[str, ...], base: str, page_url: str) -> str | None:
+    for selector in (*selectors, "link[rel~=next][href]"):
+        for found in select(doc, selector)[:1]:
+            href = (found.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")):
+                continue
+            try:
+                url = urljoin(base, href)
+            except ValueError:
+                continue
+            if is_fetchable(url) and canonical_url(url) != page_url:
+                return canonical_url(url)
+    return None
+
+
+def extract(doc: HtmlElement, page_url: str, url: str, rules: ForumRules) -> Extracted | None:
+    """Read one page of a thread with ``rules``; None when the page shows no post blocks (a listing)."""
+    base = base_url(doc, url)
+    blocks = blocks_of(doc, rules)
+    opening: ReplyItem | None = None
+    page = (rules.page(doc, url) if rules.page else None) or 1
+    thread = rules.thread_url(page_url) if rules.thread_url else page_url
+    if not rules.opening_in_blocks:
+        opening = rules.opening(doc, base) if rules.opening else None
+        if not blocks and opening is None:
+            return None
+    elif not blocks:
+        return None
+    numbers = [post_number(b, rules.number) if rules.number else None for b in blocks]
+    if rules.opening_in_blocks:
+        first_number = numbers[0]
+        has_opening = first_number == rules.first_number if first_number is not None else page == 1
+    else:
+        has_opening = opening is not None
+    if numbers and numbers[0] is not None:
+        positions: list[int | None] = [n - rules.first_number if n is not None else None for n in numbers]
+    else:
+        base_position = (page - 1) * PAGE_STRIDE
+        positions = [base_position + i for i in range(len(blocks))]
+    if not rules.opening_in_blocks:   # the blocks are all replies: positions count from 1
+        positions = [p + 1 if p is not None else None for p in positions]
+    posts = [reply_from(b, rules, base, p) for b, p in zip(blocks, positions)]
+    if rules.opening_in_blocks and has_opening:
+        opening, posts = posts[0], posts[1:]
+    if rules.replies_after is not None:
+        posts = posts + rules.replies_after(doc, base)
+    conv = ConversationItem(url=thread, kind="thread", replies=posts, origin="page",
+                            title=first_text(doc, rules.title) or None)
+    if opening is not None:
+        conv.author, conv.published, conv.text = opening.author, opening.published, opening.text
+    return Extracted(conversation=conv, thread_url=thread, page=page if not has_opening else 1,
+                     next_page=next_page(doc, rules.next_page, base, page_url))
+
+
+# -- helpers for the engines' hooks ----------------------------------------------------------------------------
+
+def query_int(url: str, *names: str) -> int | None:
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key in names and value.strip().isdigit():
+            return int(value)
+    return None
+
+
+def without_query(url: str, *names: str) -> str:
+    parts = urlsplit(url)
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in names]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
+def path_page(url: str, pattern: re.Pattern[str]) -> int | None:
+    match = pattern.search(urlsplit(url).path)
+    return int(match.group(1)) if match else None
+
+
+def without_path_page(url: str, pattern: re.Pattern[str]) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=pattern.sub("", parts.path) or "/"))
+
+
+def has_generator(doc: HtmlElement, *names: str) -> bool:
+    for meta in css(doc, "meta[name=generator][content]"):
+        content = (meta.get("content") or "").lower()
+        if any(name in content for name in names):
+            return True
+    return False

@@ -1,0 +1,56 @@
+"""phpBB 3 (prosilver and older styles). Pages are offsets (``start=``); canonical links differ per page."""
+
+from __future__ import annotations
+
+import re
+
+from . import forum
+from .platform import Extracted, Platform
+from .text import HtmlElement, css, inline_text
+
+_SEO_PAGE = re.compile(r"(-t\d+)-\d+(\.html)$")      # SEO mods: "...-t190-15.html" is page 2 of "...-t190.html"
+
+
+def current_page(doc: HtmlElement, url: str) -> int | None:
+    """The page number the pagination bar shows as current (3.1+ ``li.active``, 3.0 ``<strong>``)."""
+    for selector in (".pagination li.active span", ".pagination strong"):
+        for el in css(doc, selector)[:1]:
+            text = inline_text(el)
+            if text.isdigit():
+                return int(text)
+    start = forum.query_int(url, "start")
+    return 1 if not start else None
+
+
+def thread_url(url: str) -> str:
+    url = forum.without_query(url, "start", "sid", "view", "hilit")
+    return _SEO_PAGE.sub(r"\1\2", url)
+
+
+RULES = forum.ForumRules(
+    post='div.post[id^="p"]',
+    author=("p.author a.username", "p.author a.username-coloured", "p.author strong",
+            "dl.postprofile dt a.username", "dl.postprofile dt a"),
+    body=("div.postbody div.content", "div.content"),
+    date=("p.author time", "p.author"),
+    permalink=('p.author a[href*="#p"]', 'h3 a[href*="#p"]'),
+    title=("h2.topic-title a", "h2.topic-title", "#page-body h2 a", "h2 a", "h2"),
+    next_page=("a[rel=next]", "li.arrow.next a", ".pagination a.right-box"),
+    skip=lambda block: block.get("id") == "p0",
+    page=current_page,
+    thread_url=thread_url,
+)
+
+
+def detect(doc: HtmlElement, html: str, url: str) -> bool:
+    body = doc.find("body")
+    if body is not None and body.get("id") == "phpbb":
+        return True
+    return ("phpBB" in html and bool(css(doc, 'div.post[id^="p"] div.postbody'))) or forum.has_generator(doc, "phpbb")
+
+
+def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
+    return forum.extract(doc, page_url, url, RULES)
+
+
+PLATFORM = Platform("phpbb", detect=detect, extract=read)

@@ -1,0 +1,19 @@
+"""Every platform, in the order pages are tried against them. Adding an engine: one module, one line here.
+
+More specific detections come first (Blogger's generator tag before WordPress's asset paths, Forumotion before
+the phpBB look it imitates). Pages no platform claims go to schema.org, then to the generic fallback.
+"""
+
+from __future__ import annotations
+
+from . import blogger, nodebb, phpbb, vbulletin, wordpress, xenforo
+from .platform import Platform
+
+PLATFORMS: tuple[Platform, ...] = (
+    blogger.PLATFORM,
+    wordpress.PLATFORM,
+    phpbb.PLATFORM,
+    vbulletin.PLATFORM,
+    xenforo.PLATFORM,
+    nodebb.PLATFORM,
+)
