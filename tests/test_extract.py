@@ -272,3 +272,39 @@ def test_hostile_input_never_raises(bad: str) -> None:
 def test_foreign_canonical_is_ignored() -> None:
     html = WORDPRESS_POST.replace('href="https://blog.example.org/2024/05/a-post/"', 'href="https://evil.example/"', 1)
     assert extract_page(html, "https://blog.example.org/2024/05/a-post/").url == POST_URL
+
+
+UNKNOWN_FORUM = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Evening ESL class times | Riverside Board</title>
+</head><body><div class="crumbs"><a href="/">Board</a> &gt; <a href="/learning">Learning</a></div>
+<h2 class="topic">Evening ESL class times</h2>
+<div class="entry" id="entry-901"><div class="who"><span class="poster-name">Mara Lind</span>
+<span class="stamp">12.10.2026 19:02</span></div><div class="msg">Does anyone know when the evening ESL classes
+start again at the library?</div></div>
+<div class="entry" id="entry-902"><div class="who"><span class="poster-name">Tomas Berg</span>
+<span class="stamp">12.10.2026 19:40</span></div><div class="msg">They start on Monday at six, room two.</div></div>
+<div class="entry" id="entry-903"><div class="who"><span class="poster-name">Ines Duarte</span>
+<span class="stamp">13.10.2026 08:15</span></div><div class="msg">Thanks! I will bring my neighbour too.</div></div>
+<div class="entry" id="entry-904"><div class="who"><span class="poster-name">Mara Lind</span>
+<span class="stamp">13.10.2026 09:00</span></div><div class="msg">Great, see you there.</div></div>
+</body></html>"""
+
+BLOG_HOME = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Riverside Reads</title></head>
+<body class="home"><h1>Riverside Reads</h1>""" + "".join(
+    f"""<div class="teaser"><h2><a href="/posts/{i}">Post {i} about reading tutors</a></h2><span class="author-name">Ana
+Ruiz</span> <span class="date">1{i} Oct 2026</span><p>An excerpt of post {i} about adult literacy.</p></div>"""
+    for i in range(5)) + "</body></html>"
+
+
+def test_an_unknown_forum_is_read_by_the_shape_of_its_posts() -> None:
+    page = extract_page(UNKNOWN_FORUM, "https://board.example.org/t/evening-esl")
+    conv = page.conversation
+    assert page.platform == "structure" and conv is not None and conv.kind == "thread"
+    assert conv.author == "Mara Lind" and "evening ESL classes" in conv.text
+    assert [r.author for r in conv.replies] == ["Tomas Berg", "Ines Duarte", "Mara Lind"]
+    assert conv.replies[0].text == "They start on Monday at six, room two."
+    assert conv.replies[0].published is not None and conv.replies[0].published.day == 12
+
+
+def test_a_listing_of_teasers_is_not_taken_for_a_thread() -> None:
+    page = extract_page(BLOG_HOME, "https://reads.example.org/")
+    assert page.conversation is None

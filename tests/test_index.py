@@ -130,3 +130,22 @@ def test_an_index_of_another_schema_version_is_rebuilt_beside_it(store, tmp_path
     assert search_urls(idx, "literacy") == ["http://blog.test/a/"]   # still searchable until replaced
     assert sync(store, idx) == 1 and search_urls(idx, "literacy") == ["http://blog.test/a/"]
     assert idx.live_dir() != old and (old / "RETIRED").is_file() and idx.state() == "ok"
+
+
+def test_replies_of_a_thread_read_page_by_page_keep_the_threads_order(store):
+    """A later page saved first, then the first page: replies in thread order, none overwritten."""
+    def post(n: int, position: int) -> ReplyItem:
+        return ReplyItem(author=f"User {n}", published=datetime(2026, 10, 2, 9, n, tzinfo=TZ), text=f"Post {n}",
+                         url=f"http://forum.test/t/15#p{n}", position=position)
+
+    page2 = ConversationItem(url="http://forum.test/t/15", kind="thread", origin="page",
+                             replies=[post(n, 100_000 + i) for i, n in enumerate((6, 7, 8))])
+    page1 = ConversationItem(url="http://forum.test/t/15", kind="thread", origin="page", title="Tutors",
+                             author="Ana", text="Opening post", replies=[post(n, n - 1) for n in (2, 3, 4, 5)])
+    store.save(page2, "forum.test")
+    store.save(page1, "forum.test")
+    store.save(page2, "forum.test")       # a refresh of page 2 changes nothing
+    conv = store.conversation("http://forum.test/t/15")
+    assert conv is not None and conv.n_replies == 7
+    assert [r.author for r in conv.replies] == [f"User {n}" for n in (2, 3, 4, 5, 6, 7, 8)]
+    assert conv.title == "Tutors" and conv.author == "Ana"

@@ -19,7 +19,6 @@ if str(ROOT) not in sys.path:
 from threadscout.crawler.extract import Page, extract_page  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
-ASSERTED = ("wordpress", "blogger")
 
 
 def _rows() -> list[dict[str, str]]:
@@ -81,17 +80,15 @@ def test_page_extracts_without_raising(row: dict[str, str]) -> None:
             assert reply.published is None or reply.published.tzinfo is not None
 
 
-def test_wordpress_and_blogger_accuracy() -> None:
-    rows = [r for r in ROWS if r["platform"] in ASSERTED]
-    misses = []
-    for row in rows:
-        page = _run(row)
-        count_ok, author_ok = _check(row, page)
-        if not (count_ok and author_ok):
-            replies = page.conversation.replies if page.conversation else []
-            misses.append((row["file"], len(replies), replies[0].author if replies else None))
-    print(_format(measure()))
-    assert len(rows) - len(misses) >= 0.9 * len(rows), misses
+def test_accuracy_over_every_platform() -> None:
+    """Issue 6's targets over every page: reply count exact on >= 90%, first reply author on >= 90%, title on
+    >= 95% (``python tests/test_real_pages.py`` prints the table and every page still wrong)."""
+    table = measure()
+    print(_format(table))
+    pages, counts, authors, titles = (sum(v[i] for v in table.values()) for i in range(4))
+    assert counts >= 0.9 * pages, misses()
+    assert authors >= 0.9 * pages, misses()
+    assert titles >= 0.95 * pages, misses()
 
 
 def _format(table: dict[str, tuple[int, int, int, int]]) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from threadscout.crawler.items import ConversationItem
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
-from . import generic, schemaorg
+from . import generic, schemaorg, structure
 from .platform import Extracted
 from .registry import PLATFORMS
 from .text import HtmlElement, base_url, clean_author, css, inline_text, parse_date, parse_html, squash
@@ -125,6 +125,30 @@ def _title(doc: HtmlElement, heading: str | None) -> str | None:
     return page_title
 
 
+def _by_structure(doc: HtmlElement, page_url: str, conv: ConversationItem | None, platform: str,
+                  thread_ok: bool) -> tuple[ConversationItem | None, str]:
+    """Replies found by their repeated shape, where no platform rule (or only nameless ones) found them."""
+    found = structure.find_replies(doc)
+    if found is None:
+        return conv, platform
+    posts, opening = found
+    if conv is not None and conv.replies:          # a blog engine found these replies without their names
+        if len(posts) != len(conv.replies):
+            return conv, platform
+        conv.replies = posts
+        return conv, platform
+    if not thread_ok:
+        return conv, platform
+    if conv is None:
+        return conv, platform
+    if opening and len(posts) > 1:
+        first, posts = posts[0], posts[1:]
+        conv.kind = "thread"
+        conv.author, conv.published, conv.text = first.author, first.published, first.text
+    conv.replies = posts
+    return conv, "structure"
+
+
 def _extract(html: str, url: str) -> Page:
     doc = parse_html(html) if isinstance(html, str) and _HTML_MARKER.search(html[:100_000]) else None
     if doc is None:
@@ -157,6 +181,8 @@ def _extract(html: str, url: str) -> Page:
                                 replies=schema.replies, origin="page")
     elif not generic.looks_like_listing(doc, page_url):
         conv = ConversationItem(url=page_url, kind="post", origin="page")
+    if conv is not None and (found is None or kind_of_platform == "post") and not any(r.author for r in conv.replies):
+        conv, platform = _by_structure(doc, page_url, conv, platform, thread_ok=found is None)
     if conv is None:
         return Page(url=page_url, conversation=None, feeds=feeds, platform=platform)
     if found is not None and found.page > 1:

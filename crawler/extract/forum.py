@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import lxml.etree
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.urls import canonical_url, is_fetchable
+from threadscout.crawler.urls import canonical_url, is_fetchable  # noqa: F401 - engines use canonical_url
 
 from .platform import Extracted
 from .text import HtmlElement, base_url, clean_author, css, element_text, inline_text, parse_date
@@ -48,7 +48,8 @@ class ForumRules:
     thread_url: Callable[[str], str] | None = None                   # a page's URL -> the first page's
     opening_in_blocks: bool = True             # False: the opening post is elsewhere (Reddit, HN, Q&A)
     opening: Callable[[HtmlElement, str], ReplyItem | None] | None = None  # that opening post
-    replies_after: Callable[[HtmlElement, str], list[ReplyItem]] | None = None  # more replies (SE comments)
+    author_of: Callable[[HtmlElement], str | None] | None = None     # when no selector can say it
+    permalink_of: Callable[[HtmlElement, str], str | None] | None = None
 
 
 def select(el: HtmlElement, selector: str) -> list[HtmlElement]:
@@ -62,9 +63,14 @@ def select(el: HtmlElement, selector: str) -> list[HtmlElement]:
 
 
 def first_text(el: HtmlElement, selectors: tuple[str, ...]) -> str:
+    """The first non-empty text: ``@name`` is the element's own attribute, ``css@name`` a found one's."""
     for selector in selectors:
         if selector.startswith("@"):
             value = (el.get(selector[1:]) or "").strip()
+        elif "@" in selector and not selector.startswith("x:"):
+            css_part, _, attr = selector.rpartition("@")
+            found = select(el, css_part)
+            value = (found[0].get(attr) or "").strip() if found else ""
         else:
             found = select(el, selector)
             value = inline_text(found[0]) if found else ""
@@ -141,9 +147,10 @@ def body_text(el: HtmlElement, selectors: tuple[str, ...]) -> str:
 
 
 def reply_from(block: HtmlElement, rules: ForumRules, base: str, position: int | None) -> ReplyItem:
-    return ReplyItem(author=clean_author(first_text(block, rules.author)), published=first_date(block, rules.date),
-                     text=body_text(block, rules.body), url=first_link(block, rules.permalink, base),
-                     position=position)
+    author = rules.author_of(block) if rules.author_of else clean_author(first_text(block, rules.author))
+    url = rules.permalink_of(block, base) if rules.permalink_of else first_link(block, rules.permalink, base)
+    return ReplyItem(author=author, published=first_date(block, rules.date), text=body_text(block, rules.body),
+                     url=url, position=position)
 
 
 def blocks_of(doc: HtmlElement, rules: ForumRules) -> list[HtmlElement]:
@@ -207,8 +214,6 @@ def extract(doc: HtmlElement, page_url: str, url: str, rules: ForumRules) -> Ext
     posts = [reply_from(b, rules, base, p) for b, p in zip(blocks, positions)]
     if rules.opening_in_blocks and has_opening:
         opening, posts = posts[0], posts[1:]
-    if rules.replies_after is not None:
-        posts = posts + rules.replies_after(doc, base)
     conv = ConversationItem(url=thread, kind="thread", replies=posts, origin="page",
                             title=first_text(doc, rules.title) or None)
     if opening is not None:

@@ -6,14 +6,22 @@ the phpBB look it imitates). Pages no platform claims go to schema.org, then to 
 
 from __future__ import annotations
 
-from . import blogger, nodebb, phpbb, vbulletin, wordpress, xenforo
+from . import (blogger, drupal, forumotion, github, hackernews, nodebb, phpbb, reddit, spip, stackexchange,
+               vbulletin, wordpress, xenforo)
 from .platform import Platform
 
 PLATFORMS: tuple[Platform, ...] = (
     blogger.PLATFORM,
     wordpress.PLATFORM,
+    drupal.PLATFORM,
+    spip.PLATFORM,
+    forumotion.PLATFORM,
     phpbb.PLATFORM,
     vbulletin.PLATFORM,
     xenforo.PLATFORM,
     nodebb.PLATFORM,
+    reddit.PLATFORM,
+    hackernews.PLATFORM,
+    stackexchange.PLATFORM,
+    github.PLATFORM,
 )
