@@ -159,6 +159,39 @@ def silent_server() -> Iterator[SilentServer]:
     server.close()
 
 
+PLATFORM_PAGES = Path(__file__).resolve().parent / "sites" / "platforms"
+
+
+class ForumHandler(SiteHandler):
+    """A phpBB board of one forum and one thread of two pages (tests/sites/platforms/phpbb)."""
+
+    def route(self) -> bool:
+        path, _, query = self.path.partition("?")
+        if path == "/viewforum.php":
+            body = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Tutoring - Literacy Forum</title></head>"
+                    "<body id='phpbb' class='section-viewforum'><h2><a href='./viewforum.php?f=2'>Tutoring</a></h2>"
+                    "<ul class='topiclist topics'><li class='row'><dl><dt><a class='topictitle' "
+                    "href='./viewtopic.php?f=2&amp;t=15'>Training new volunteer reading tutors</a></dt>"
+                    "<dd class='posts'>7</dd></dl></li></ul></body></html>").encode()
+            self.send_body(200, body, "text/html; charset=utf-8")
+        elif path == "/viewtopic.php":
+            page = "page2.html" if "start=5" in query else "page1.html"
+            self.send_body(200, (PLATFORM_PAGES / "phpbb" / page).read_bytes(), "text/html; charset=utf-8")
+        elif path == "/robots.txt":
+            self.send_body(200, b"User-agent: *\nDisallow: /posting.php\n", "text/plain")
+        else:
+            return False
+        return True
+
+
+@pytest.fixture(scope="session")
+def forum_web() -> Iterator[SampleWebServer]:
+    server = SampleWebServer(PLATFORM_PAGES, ForumHandler)
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def demo_web() -> Iterator[SampleWebServer]:
     server = SampleWebServer(DEMO_SITE)

@@ -95,7 +95,8 @@ def date_of(el: HtmlElement) -> datetime | None:
                 return datetime.fromtimestamp(number, tz=timezone.utc)
             except (OverflowError, OSError, ValueError):
                 pass
-    return parse_date(el.get("title")) or parse_date(inline_text(el))
+    title = el.get("title") or ""
+    return parse_date(title) or parse_date(title.split(" ")[0]) or parse_date(inline_text(el))
 
 
 def first_date(el: HtmlElement, selectors: tuple[str, ...]) -> datetime | None:
@@ -248,8 +249,10 @@ def without_path_page(url: str, pattern: re.Pattern[str]) -> str:
 
 
 def has_generator(doc: HtmlElement, *names: str) -> bool:
-    for meta in css(doc, "meta[name=generator][content]"):
-        content = (meta.get("content") or "").lower()
-        if any(name in content for name in names):
-            return True
+    """``<meta name="generator">`` (any case: Drupal writes "Generator") naming one of ``names``."""
+    for meta in doc.iter("meta"):
+        if (meta.get("name") or "").lower() == "generator":
+            content = (meta.get("content") or "").lower()
+            if any(name in content for name in names):
+                return True
     return False

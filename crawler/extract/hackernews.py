@@ -28,7 +28,8 @@ def thread_url(url: str) -> str:
 
 RULES = forum.ForumRules(
     post='x://tr[contains(concat(" ", normalize-space(@class), " "), " comtr ")]'
-         ' | //td[@class="default"][.//span[@class="comhead"]]',
+         ' | //td[@class="default"][.//span[@class="comhead"]]'
+         '[not(ancestor::tr[contains(concat(" ", normalize-space(@class), " "), " comtr ")])]',
     author=("a.hnuser", 'span.comhead a[href^="user?id="]'),
     body=("div.commtext", "span.comment"),
     date=("span.age",),

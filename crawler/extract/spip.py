@@ -14,7 +14,7 @@ RULES = forum.ForumRules(
     body=(_OWN + '*[contains(@class,"comment-texte")]', ".comment-texte"),
     date=(_OWN + 'abbr[contains(@class,"date")]', "abbr.date"),
     permalink=(_OWN + 'a[contains(@class,"permalien")]',),
-    title=('meta[property="og:title"]@content', "h2", "h1"),
+    title=('meta[property="og:title"]@content', ".cartouche h1", "h1", "h2"),
     opening_in_blocks=False,
 )
 

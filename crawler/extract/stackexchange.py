@@ -24,13 +24,22 @@ def opening(doc: HtmlElement, base: str) -> ReplyItem | None:
     return None
 
 
+def permalink(block: HtmlElement, base: str) -> str | None:
+    """Answers have a share link; comments only their id."""
+    if (block.get("id") or "").startswith("comment-"):
+        return forum.canonical_url(forum.urljoin(base, "#" + block.get("id", "")), keep_fragment=True)
+    return forum.first_link(block, ("a.js-share-link",), base)
+
+
 RULES = forum.ForumRules(
     post='x://div[contains(concat(" ", normalize-space(@class), " "), " answer ")][starts-with(@id, "answer-")]'
          ' | //li[contains(concat(" ", normalize-space(@class), " "), " comment ")][starts-with(@id, "comment-")]',
     author=("[itemprop=author] [itemprop=name]", "a.comment-user", ".user-details a"),
     body=("div.js-post-body", "div.s-prose", "span.comment-copy"),
-    date=("time[itemprop=dateCreated]", ".comment-date span[title]", ".relativetime"),
-    permalink=("a.js-share-link",),
+    date=("time[itemprop=dateCreated]",
+          'x:(.//div[contains(@class,"post-signature")])[last()]//*[contains(@class,"relativetime")]',
+          ".comment-date span[title]", ".relativetime"),
+    permalink_of=permalink,
     title=("#question-header h1", "h1"),
     next_page=(".pager-answers a[rel=next]",),
     opening_in_blocks=False,

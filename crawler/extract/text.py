@@ -190,7 +190,8 @@ _AUTHOR_SUFFIX = re.compile(
     r"|\b(reply|antworten|répondre|responder)\b)\s*$",
     re.I,
 )
-_AUTHOR_DASH = re.compile(r"\s+[—–-]\s+.*$|\s+[|•·@]\s+.*$")
+_AUTHOR_DASH = re.compile(r"\s+[—–-]\s+.*$|\s+[|•·@]\s+.*$|\s*\((not verified|nicht überprüft|non vérifié)\)$",
+                          re.IGNORECASE)
 
 
 def clean_author(value: str | None) -> str | None:

@@ -181,8 +181,18 @@ class ConversationSpider(Spider):
         page = extract_page(response.text, response.url)
         if page.conversation is not None:
             page.conversation.source_url = response.meta["source"]
-            page.conversation.fetched = self._validators(response)
+            if page.next_page is None:
+                # remembered for conditional GET only when it is a thread's last (or only) page: an earlier page
+                # must be read again, or the pages after it, where new replies arrive, would never be reached
+                page.conversation.fetched = self._validators(response)
             yield page.conversation
+        if page.next_page is not None:          # the thread goes on: its next page is no extra hop of depth
+            follow = {} if response.meta.get("follow_links") is None else {"follow_links": response.meta["follow_links"]}
+            req = self._follow(page.next_page, self.parse_page, response, depth=response.meta["ts_depth"],
+                               meta=follow)
+            if req:
+                self._count("thread_pages_followed")
+                yield req
         # listing pages are never remembered: they must be read again to find what is new below them
         yield from self._links(response)
 
