@@ -90,6 +90,8 @@ class Source:
     every: timedelta | None = None    # None: [crawl] every
     depth: int | None = None          # None: [crawl] depth; 0 fetches only this page
     max_pages: int | None = None      # None: [crawl] max_pages
+    allow: tuple[str, ...] = ()       # regular expressions: only links matching one are followed (none: all)
+    deny: tuple[str, ...] = ()        # regular expressions: links matching one are never followed
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,7 @@ class _Reader:
             key = f"source[{i + 1}]"
             if not isinstance(t, dict):
                 raise self.fail(key, "must be a table: write it as [[source]]")
-            self.only(t, key, {"url", "kind", "every", "depth", "max_pages"})
+            self.only(t, key, {"url", "kind", "every", "depth", "max_pages", "allow", "deny"})
             url = self.url(t.get("url"), f"{key}.url")
             kind = t.get("kind")
             if kind is not None and kind not in SOURCE_KINDS:
@@ -334,8 +336,21 @@ class _Reader:
                 every=self.converted(t.get("every"), f"{key}.every", None, parse_duration),
                 depth=self.integer(t.get("depth"), f"{key}.depth", None),
                 max_pages=self.integer(t.get("max_pages"), f"{key}.max_pages", None, minimum=1),
+                allow=self.patterns(t.get("allow"), f"{key}.allow"),
+                deny=self.patterns(t.get("deny"), f"{key}.deny"),
             ))
         return tuple(sources)
+
+    def patterns(self, value: Any, key: str) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        patterns = self.strings(value, key)
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise self.fail(key, f"{pattern!r} is not a regular expression ({exc})") from None
+        return patterns
 
     def saved_searches(self, value: Any) -> tuple[SavedSearch, ...]:
         if not isinstance(value, list):

@@ -158,6 +158,29 @@ class Store:
             s.flush()
             return row
 
+    def add_source(self, url: str, kind: str | None) -> bool:
+        """Watch ``url`` (kept in the database); False when it was watched already."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is not None and row.added:
+                return False
+            if row is None:
+                row = Source(url=url)
+                s.add(row)
+            row.added_at, row.stopped_at = utcnow(), None
+            if kind:
+                row.kind = kind
+            return True
+
+    def stop_source(self, url: str) -> bool:
+        """Stop watching a source added with ``add_source``; its row, health and conversations are kept."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is None or not row.added:
+                return False
+            row.stopped_at = utcnow()
+            return True
+
     def sources(self) -> list[Source]:
         with self.session() as s:
             return list(s.scalars(select(Source).order_by(Source.id)))

@@ -62,6 +62,13 @@ class Source(Base):
     failures: Mapped[int | None] = mapped_column(Integer, default=0)         # consecutive failed attempts
     failing_since: Mapped[datetime | None] = mapped_column(AwareDateTime)    # first failure of this run of them
     not_before: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the site's Retry-After, if any
+    added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)    # `sources add`: watched without config
+    stopped_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # `sources remove`: no longer watched
+
+    @property
+    def added(self) -> bool:
+        """Watched because someone ran `threadscout sources add` (and not `sources remove` since)."""
+        return self.added_at is not None and self.stopped_at is None
 
     def next_due(self, every: timedelta) -> datetime | None:
         """When this source should be crawled again: ``every`` after the last attempt when it worked; after a

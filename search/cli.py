@@ -115,20 +115,26 @@ def crawl(obj: Context, all_sources: bool) -> None:
         sys.exit(1)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @output.output_options(limit=None)
-@pass_context
-def sources(obj: Context, as_json: bool, limit: int | None) -> None:
+@click.pass_context
+def sources(ctx: click.Context, as_json: bool, limit: int | None) -> None:
     """List every source with its health: kind, last crawl, last success, next due, failures, last error.
 
-    Sources from the configuration come first; sources the database still remembers but the configuration
-    no longer lists follow, marked as such. Failures are sorted into kinds: temporary (the site is down or
-    slow; it usually comes back), soft (the site answered with something unexpected, such as a 404) and hard
-    (the site refuses us or the address cannot work: check the URL).
+    Sources from the configuration come first, then those added with `sources add`; sources the database
+    still remembers but nobody watches any more follow, marked as such. Failures are sorted into kinds:
+    temporary (the site is down or slow; it usually comes back), soft (the site answered with something
+    unexpected, such as a 404) and hard (the site refuses us or the address cannot work: check the URL).
+
+    \b
+    threadscout sources add URL [--kind K]   start watching a place (kept in the database)
+    threadscout sources remove URL           stop watching it (what it found is kept)
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from threadscout.search import jobs
 
-    cfg = obj.settings()
+    cfg = ctx.find_object(Context).settings()  # type: ignore[union-attr]
     store = jobs.open_store(cfg)
     try:
         health = jobs.source_health(cfg, store)[:limit]   # [:None]: all
@@ -138,6 +144,34 @@ def sources(obj: Context, as_json: bool, limit: int | None) -> None:
         output.print_json([h.as_dict() for h in health])
     else:
         output.print_sources(health)
+
+
+@sources.command(name="add")
+@click.argument("url")
+@click.option("--kind", type=click.Choice(["feed", "site", "forum", "query"]),
+              help="What the place is (detected from its first answer when left out).")
+@pass_context
+def sources_add(obj: Context, url: str, kind: str | None) -> None:
+    """Start watching URL: the next crawl reads it, like a source of the configuration.
+
+    It is kept in the database; the configuration file is never rewritten.
+    """
+    from threadscout.search import jobs
+
+    click.echo(jobs.add_source(obj.settings(), url.strip(), kind))
+
+
+@sources.command(name="remove")
+@click.argument("url")
+@pass_context
+def sources_remove(obj: Context, url: str) -> None:
+    """Stop watching URL (added with `sources add`); the conversations found there are kept.
+
+    A source listed in the configuration file is removed by editing that file.
+    """
+    from threadscout.search import jobs
+
+    click.echo(jobs.remove_source(obj.settings(), url.strip()))
 
 
 @cli.command(name="search")

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from threadscout.config.errors import ConfigError
-from threadscout.config.settings import Settings, contact_problem
+from threadscout.config.errors import ConfigError, UsageError
+from threadscout.config.settings import SOURCE_KINDS, Settings, contact_problem, url_problem
+from threadscout.config.settings import Source as ConfigSource
 from threadscout.crawler.run import StopRequest
 from threadscout.indexer import sync
 from threadscout.indexer.db import Store
@@ -27,7 +28,7 @@ class SourceHealth:
 
     url: str
     kind: str | None
-    configured: bool
+    origin: str                    # "config" (the file), "added" (`sources add`) or "none" (no longer watched)
     every: timedelta
     last_crawl: datetime | None
     last_success: datetime | None
@@ -37,9 +38,13 @@ class SourceHealth:
     last_error: str | None
     error_kind: str | None
 
+    @property
+    def watched(self) -> bool:
+        return self.origin != "none"
+
     def as_dict(self) -> dict[str, Any]:
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
-        return {"url": self.url, "kind": self.kind, "configured": self.configured,
+        return {"url": self.url, "kind": self.kind, "watched": self.watched, "origin": self.origin,
                 "every": int(self.every.total_seconds()), "last_crawl": iso(self.last_crawl),
                 "last_success": iso(self.last_success), "next_due": iso(self.next_due), "failures": self.failures,
                 "failing_since": iso(self.failing_since), "last_error": self.last_error,
@@ -87,25 +92,74 @@ def open_index(cfg: Settings) -> SearchIndex:
     return SearchIndex(cfg.index_dir)
 
 
+def watched_sources(cfg: Settings, store: Store) -> list[ConfigSource]:
+    """The configuration's sources, then those added with `threadscout sources add`."""
+    configured = {s.url for s in cfg.sources}
+    added = [ConfigSource(url=row.url, kind=row.kind if row.kind in SOURCE_KINDS else None)  # type: ignore[arg-type]
+             for row in store.sources() if row.added and row.url not in configured]
+    return [*cfg.sources, *added]
+
+
 def source_health(cfg: Settings, store: Store) -> list[SourceHealth]:
-    """Every configured source, then every stored one no longer configured, with its health."""
+    """Every watched source (configured, then added), then every stored one no longer watched, with its health."""
     rows = {row.url: row for row in store.sources()}
+    configured = {s.url for s in cfg.sources}
     health = []
-    for source in cfg.sources:
+    for source in watched_sources(cfg, store):
         every = source.every or cfg.crawl.every
-        health.append(_health(source.url, source.kind, True, every, rows.pop(source.url, None)))
+        origin = "config" if source.url in configured else "added"
+        health.append(_health(source.url, source.kind, origin, every, rows.pop(source.url, None)))
     for url, row in rows.items():
-        health.append(_health(url, row.kind, False, cfg.crawl.every, row))
+        health.append(_health(url, row.kind, "none", cfg.crawl.every, row))
     return health
 
 
-def _health(url: str, kind: str | None, configured: bool, every: timedelta, row: Source | None) -> SourceHealth:
+def add_source(cfg: Settings, url: str, kind: str | None) -> str:
+    """Start watching ``url``; returns what happened, in words. The configuration file is never rewritten."""
+    problem = url_problem(url)
+    if problem:
+        raise UsageError(problem)
+    if kind == "query" and "{q}" not in url:
+        raise UsageError("a query source needs {q} in its URL, where the keyword goes")
+    if url in {s.url for s in cfg.sources}:
+        return f"{url} is already watched: it is in {cfg.file}"
+    store = open_store(cfg)
+    try:
+        if not store.add_source(url, kind):
+            return f"{url} is already watched"
+    finally:
+        store.close()
+    return f"Watching {url} from now on: the next `threadscout crawl` reads it."
+
+
+def remove_source(cfg: Settings, url: str) -> str:
+    """Stop watching a source added with `sources add`; what it found is kept."""
+    if url in {s.url for s in cfg.sources}:
+        raise UsageError(f"{url} is listed in {cfg.file}: remove it there (threadscout never rewrites that file)")
+    store = open_store(cfg)
+    try:
+        if not store.stop_source(url):
+            raise UsageError(f"{url} is not a watched source (see `threadscout sources`)")
+    finally:
+        store.close()
+    return f"No longer watching {url}; the conversations found there are kept."
+
+
+def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Source | None) -> SourceHealth:
     if row is None:
-        return SourceHealth(url, kind, configured, every, None, None, None, 0, None, None, None)
-    return SourceHealth(url=url, kind=row.kind or kind, configured=configured, every=every,
+        return SourceHealth(url, kind, origin, every, None, None, None, 0, None, None, None)
+    return SourceHealth(url=url, kind=row.kind or kind, origin=origin, every=every,
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at,
-                        next_due=row.next_due(every) if configured else None, failures=row.failures or 0,
+                        next_due=row.next_due(every) if origin != "none" else None, failures=row.failures or 0,
                         failing_since=row.failing_since, last_error=row.last_error, error_kind=row.last_error_kind)
+
+
+def _has_added_sources(cfg: Settings) -> bool:
+    store = open_store(cfg)
+    try:
+        return any(row.added for row in store.sources())
+    finally:
+        store.close()
 
 
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
@@ -116,8 +170,9 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
     SIGINT / SIGTERM stop it early: what was stored is indexed and the summary says so (``stopped_by``).
     Runs Scrapy's reactor in this process: call it once per process (the scheduler uses a child process).
     """
-    if not cfg.sources:
-        raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url")
+    if not cfg.sources and not _has_added_sources(cfg):
+        raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
+                                                   "(or run `threadscout sources add URL`)")
     if stop is None:
         with StopRequest() as own:
             return crawl(cfg, all_sources=all_sources, on_counts=on_counts, on_indexed=on_indexed,
@@ -127,7 +182,8 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
     started = time.monotonic()
     store = open_store(cfg)
     try:
-        sources = list(cfg.sources) if all_sources else store.due_sources(cfg.sources, cfg.crawl.every)
+        watched = watched_sources(cfg, store)
+        sources = watched if all_sources else store.due_sources(watched, cfg.crawl.every)
         summary = CrawlSummary(sources=len(sources))
         problem = contact_problem(cfg.crawl)
         if problem:
@@ -143,7 +199,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
             summary.not_modified = int(result.stats.get("threadscout/not_modified", 0))
             summary.robots_forbidden = int(result.stats.get("threadscout/robots_forbidden", 0))
             summary.finish_reason = result.finish_reason
-        summary.failing = [h for h in source_health(cfg, store) if h.configured and h.failures]
+        summary.failing = [h for h in source_health(cfg, store) if h.watched and h.failures]
         summary.indexed = index(cfg, store=store, progress=on_indexed)   # a stopped crawl too: keep what it found
         if stop.requested:
             summary.stopped_by = stop.signum

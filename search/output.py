@@ -95,10 +95,10 @@ def print_sources(health: Sequence[Any]) -> None:
     now = datetime.now(timezone.utc)
     for h in health:
         head = Text(one_line(h.url), style="cyan")
-        head.append(f"  ({h.kind or 'kind not known yet'}{'' if h.configured else ', no longer configured'})",
-                    style="bold")
+        origin = {"config": "", "added": ", added with `sources add`", "none": ", no longer watched"}[h.origin]
+        head.append(f"  ({h.kind or 'kind not known yet'}{origin})", style="bold")
         console.print(head, soft_wrap=True)
-        due = "-" if not h.configured else "now" if h.next_due is None or h.next_due <= now else _when(h.next_due)
+        due = "-" if not h.watched else "now" if h.next_due is None or h.next_due <= now else _when(h.next_due)
         line = (f"    last crawl {_when(h.last_crawl)} · last success {_when(h.last_success)} · next due {due} · "
                 f"{h.failures} failure{'' if h.failures == 1 else 's'}")
         if h.failures:

@@ -34,6 +34,15 @@ def test_every_command_explains_itself(name):
     assert len(description) > 40, f"{name} --help has no real description"
 
 
+@pytest.mark.parametrize("group, name", [(g, n) for g, cmd in sorted(cli.commands.items())
+                                          if isinstance(cmd, click.Group) for n in sorted(cmd.commands)])
+def test_every_subcommand_explains_itself(group, name):
+    proc = run_cli(group, name, "--help")
+    assert proc.returncode == 0 and proc.stdout.startswith(f"Usage: threadscout {group} {name}")
+    description = proc.stdout.split("\n\n", 1)[1].split("Options:")[0].strip()
+    assert len(description) > 40, f"{group} {name} --help has no real description"
+
+
 def test_top_level_help_lists_every_command():
     out = run_cli("--help").stdout
     listed = [line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()]

@@ -72,6 +72,7 @@ def test_a_good_file(tmp_path):
      "contains a space"),
     (GOOD.replace("blog.example.org", "blog..example.org"), "source[1].url", "host name that cannot be used"),
     (GOOD.replace("blog.example.org", "-blog.example.org"), "source[1].url", "host name that cannot be used"),
+    (GOOD.replace("depth = 0", 'depth = 0\ndeny = ["(unclosed"]'), "source[2].deny", "not a regular expression"),
     ("[mission\nname = 1", None, "not valid TOML"),
 ])
 def test_bad_files_name_the_key(tmp_path, text, key, words):

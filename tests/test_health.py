@@ -103,12 +103,12 @@ def test_sources_lists_configured_and_stored_sources(lab_web, demo_web, tmp_path
     write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/"}])      # one source taken out of the config
     listed = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)
     assert [s["url"] for s in listed] == [f"{demo_web.base}/news/feed/", f"{lab_web.base}/status/500"]
-    assert [s["configured"] for s in listed] == [True, False]
+    assert [s["watched"] for s in listed] == [True, False] and listed[0]["origin"] == "config"
     for s in listed:
         assert {"url", "kind", "last_crawl", "last_success", "next_due", "failures", "last_error"} <= s.keys()
     assert listed[0]["kind"] == "feed" and listed[1]["failures"] == 1
     table = run_cli("sources", config=config, check=True).stdout
-    assert f"{demo_web.base}/news/feed/" in table and "no longer configured" in table
+    assert f"{demo_web.base}/news/feed/" in table and "no longer watched" in table
     assert "HTTP 500 (temporary)" in table and "next due" in table
 
 
@@ -244,3 +244,37 @@ def test_a_query_source_keeps_the_longest_retry_after_of_its_keywords(lab_web, t
     health = sources_json(config)[url]
     wait = datetime.fromisoformat(health["next_due"]) - datetime.fromisoformat(health["last_crawl"])
     assert health["failures"] == 1 and wait > timedelta(minutes=59)
+
+
+def test_sources_add_and_remove_watch_a_place_without_touching_the_config(demo_web, tmp_path):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/news/feed/"}])
+    before = config.read_text(encoding="utf-8")
+    blog = f"{demo_web.base}/blog/feed/"
+    added = run_cli("sources", "add", blog, "--kind", "feed", config=config, check=True)
+    assert "Watching" in added.stdout
+    assert "already watched" in run_cli("sources", "add", blog, config=config, check=True).stdout
+    listed = sources_json(config)
+    assert listed[blog]["origin"] == "added" and listed[blog]["watched"]
+    run_cli("crawl", config=config, check=True)
+    assert rows(config, "select count(*) from conversations where url like '%/blog/%'") == [(4,)]
+    removed = run_cli("sources", "remove", blog, config=config, check=True)
+    assert "No longer watching" in removed.stdout
+    assert not sources_json(config)[blog]["watched"]
+    assert rows(config, "select count(*) from conversations where url like '%/blog/%'") == [(4,)]   # kept
+    assert "Crawled 1 source" in run_cli("crawl", "--all", config=config, check=True).stdout
+    refused = run_cli("sources", "remove", f"{demo_web.base}/news/feed/", config=config)
+    assert refused.returncode == 2 and "remove it there" in refused.stderr
+    bad = run_cli("sources", "add", "https://exa mple.org/", config=config)
+    assert bad.returncode == 2 and "space" in bad.stderr and "Traceback" not in bad.stderr
+    assert config.read_text(encoding="utf-8") == before          # the configuration is never rewritten
+
+
+def test_allow_and_deny_patterns_decide_which_links_are_followed(demo_web, tmp_path):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/blog/", "kind": "site", "depth": 2,
+                                      "allow": "/blog/2026/", "deny": "garden"}])
+    with demo_web.recording() as log:
+        run_cli("crawl", config=config, check=True)
+    followed = [p for p in log.paths() if p not in ("/robots.txt", "/blog/")]
+    assert followed and all(p.startswith("/blog/2026/") for p in followed), followed
+    assert not any("garden" in p for p in followed) and "/blog/tag/literacy/" not in followed
+    assert rows(config, "select count(*) from conversations") == [(3,)]

@@ -42,6 +42,14 @@ class Budget:
     depth: int
     max_pages: int
     used: int = 0
+    allow: tuple[re.Pattern[str], ...] = ()
+    deny: tuple[re.Pattern[str], ...] = ()
+
+    def permits(self, url: str) -> bool:
+        """The source's allow / deny patterns (searched anywhere in the URL)."""
+        if any(p.search(url) for p in self.deny):
+            return False
+        return not self.allow or any(p.search(url) for p in self.allow)
 
 
 class ConversationSpider(Spider):
@@ -68,7 +76,9 @@ class ConversationSpider(Spider):
         self.max_feed_size = crawl.max_feed_size
         for source in ctx.sources:
             depth = crawl.depth if source.depth is None else source.depth
-            self.budgets[source.url] = Budget(depth=depth, max_pages=source.max_pages or crawl.max_pages)
+            self.budgets[source.url] = Budget(depth=depth, max_pages=source.max_pages or crawl.max_pages,
+                                              allow=tuple(re.compile(p) for p in source.allow),
+                                              deny=tuple(re.compile(p) for p in source.deny))
             urls = [source.url] if source.kind != "query" else [
                 source.url.replace("{q}", quote_plus(k)) for k in ctx.cfg.mission.keywords]
             self.starts_left[source.url] = len(urls)
@@ -93,6 +103,9 @@ class ConversationSpider(Spider):
         if key in self.requested:
             return None
         budget = self.budgets.get(response.meta["source"])
+        if budget is not None and not budget.permits(url):
+            self.crawler.stats.inc_value("threadscout/denied_by_pattern")  # type: ignore[union-attr]
+            return None
         if budgeted and budget is not None:
             if budget.used >= budget.max_pages:
                 self.crawler.stats.inc_value("threadscout/budget_stopped")  # type: ignore[union-attr]
