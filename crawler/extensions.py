@@ -48,6 +48,7 @@ class CrawlContext:
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.source_result, signal=our_signals.source_result)
         crawler.signals.connect(self.fetch_processed, signal=our_signals.fetch_processed)
+        crawler.signals.connect(self.page_gone, signal=our_signals.page_gone)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlContext:
@@ -93,6 +94,10 @@ class CrawlContext:
             return   # cut short by the user, not a failure of the site
         self.store.record_source_result(source, status=status, error=error, error_kind=error_kind, kind=kind,
                                         etag=etag, last_modified=last_modified, retry_after=retry_after)
+
+    def page_gone(self, url: str, status: int) -> None:
+        if self.store.mark_gone(url):
+            self.crawler.stats.inc_value("threadscout/conversations_gone")  # type: ignore[union-attr]
 
     def fetch_processed(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self.store.record_fetch(url, 200, etag, last_modified)

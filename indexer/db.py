@@ -246,6 +246,9 @@ class Store:
                                     n_replies=0)
                 s.add(conv)
             changed = _merge_conversation(conv, item, created)
+            if conv.gone_at is not None and item.origin == "page":
+                conv.gone_at = None           # back again
+                changed = True
             if item.source_url and conv.source_id is None:
                 src = s.scalar(select(Source.id).where(Source.url == item.source_url))
                 conv.source_id = src
@@ -258,6 +261,15 @@ class Store:
             s.flush()
             outcome: Outcome = "new" if created else "updated" if (changed or replies_changed) else "unchanged"
             return SaveResult(outcome, conv.id, new_replies)
+
+    def mark_gone(self, url: str) -> bool:
+        """A conversation whose page answered 404 / 410: kept, marked gone (once); True when one was marked."""
+        with self.session() as s:
+            conv = s.scalar(select(Conversation).where(Conversation.url == url))
+            if conv is None or conv.gone_at is not None:
+                return False
+            conv.gone_at = utcnow()
+            return True
 
     def conversation(self, url: str) -> Conversation | None:
         """One conversation with its replies in page order, by its URL as given or as canonicalised."""

@@ -128,6 +128,7 @@ class Conversation(Base):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow, index=True)
     # the updated_at that the search index holds; differs from updated_at while the index is behind
     indexed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    gone_at: Mapped[datetime | None] = mapped_column(AwareDateTime)   # answered 404/410 since: kept, marked
 
     replies: Mapped[list[Reply]] = relationship(back_populates="conversation", cascade="all, delete-orphan",
                                                 order_by=lambda: (Reply.position.is_(None), Reply.position,

@@ -143,6 +143,8 @@ def print_conversation(view: ConversationView) -> None:
     replies = "1 reply" if view.n_replies == 1 else f"{view.n_replies} replies"
     console.print(Text(f"{one_line(view.site)} · {view.kind} · by {one_line(view.author) or 'unknown'} · "
                        f"{_date(view.published)} · {replies}"))
+    if view.gone:
+        console.print(Text(f"(the page answered 'not found' on {_date(view.gone)}: this copy is kept)", style="red"))
     if view.text:
         console.print(Text("\n" + strip_controls(view.text).strip()))
     for i, reply in enumerate(view.replies or [], 1):

@@ -42,6 +42,7 @@ class ConversationView:
     score: float = 0.0
     text: str | None = None
     replies: list[ReplyView] | None = None
+    gone: str | None = None        # when the page answered 404 / 410 (the conversation is kept)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -55,7 +56,7 @@ def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bo
         url=conv.url, title=conv.title, site=conv.site, kind=conv.kind, author=conv.author,
         published=_iso(with_offset(conv.published, conv.published_offset)), last_activity=_iso(conv.last_activity),
         n_replies=conv.n_replies, participants=conv.participants, snippet=snippet, score=round(score, 4),
-        text=conv.text if full else None,
+        text=conv.text if full else None, gone=_iso(conv.gone_at),
         replies=[ReplyView(author=r.author, published=_iso(with_offset(r.published, r.published_offset)),
                            text=r.text, url=r.url) for r in conv.replies] if full else None,
     )

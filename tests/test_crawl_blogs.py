@@ -201,3 +201,27 @@ def test_a_new_comment_is_found_on_the_next_crawl(tmp_path):
         assert "unchanged (304)" in proc.stdout   # the other posts were not downloaded again
     finally:
         server.stop()
+
+
+def test_a_deleted_post_is_kept_and_marked_gone(tmp_path):
+    import shutil
+
+    from conftest import DEMO_SITE
+    from threadscout.search.sampleweb import SampleWebServer
+
+    site = tmp_path / "site"
+    shutil.copytree(DEMO_SITE, site)
+    server = SampleWebServer(site)
+    server.start()
+    try:
+        config = write_config(tmp_path, [{"url": f"{server.base}/blog/", "kind": "site", "depth": 1}])
+        run_cli("crawl", config=config, check=True)
+        url = server.base + WP_POST
+        assert show(config, url)["gone"] is None
+        shutil.rmtree(site / WP_POST.strip("/"))          # the post is deleted; the blog's home still links it
+        run_cli("crawl", "--all", config=config)
+        conv = show(config, url)
+        assert conv["gone"] is not None and len(conv["replies"]) == 4      # kept, with every reply
+        assert "not found" in run_cli("show", url, config=config, check=True).stdout
+    finally:
+        server.stop()

@@ -251,6 +251,9 @@ class ConversationSpider(Spider):
             problem, kind = f"HTTP {status}", kind_of_status(status)
             self._count("responses")
             self._count("errors")
+            if status in (404, 410):            # a conversation we know may have been deleted: keep it, say so
+                self.crawler.signals.send_catch_log(our_signals.page_gone,  # type: ignore[union-attr]
+                                                    url=canonical_url(request.url), status=status)
         else:
             status = None
             problem = describe(failure.type.__name__, failure.getErrorMessage())
