@@ -49,6 +49,7 @@ class CrawlContext:
         crawler.signals.connect(self.source_result, signal=our_signals.source_result)
         crawler.signals.connect(self.fetch_processed, signal=our_signals.fetch_processed)
         crawler.signals.connect(self.page_gone, signal=our_signals.page_gone)
+        crawler.signals.connect(self.feeds_found, signal=our_signals.feeds_found)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlContext:
@@ -94,6 +95,9 @@ class CrawlContext:
             return   # cut short by the user, not a failure of the site
         self.store.record_source_result(source, status=status, error=error, error_kind=error_kind, kind=kind,
                                         etag=etag, last_modified=last_modified, retry_after=retry_after)
+
+    def feeds_found(self, source: str, feeds: list[str]) -> None:
+        self.store.remember_feeds(source, feeds)
 
     def page_gone(self, url: str, status: int) -> None:
         if self.store.mark_gone(url):

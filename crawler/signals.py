@@ -5,6 +5,7 @@ the spider only selects, follows and yields.
                       error, error_kind, kind, etag, last_modified, retry_after; error is None on success)
     fetch_processed   a response was fully processed and may be answered from validators next time
                       (url, etag, last_modified)
+    feeds_found       a source's listing page names feeds (source, feeds): remembered for the source
     page_gone         a page answered 404 or 410 (url, status): a conversation stored under it is marked gone
     page_failed       one request failed (progress displays count it)
 """
@@ -13,5 +14,6 @@ from __future__ import annotations
 
 source_result = object()
 fetch_processed = object()
+feeds_found = object()
 page_gone = object()
 page_failed = object()

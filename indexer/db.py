@@ -172,6 +172,13 @@ class Store:
                 row.kind = kind
             return True
 
+    def remember_feeds(self, url: str, feeds: list[str]) -> None:
+        """The feeds a source's pages name (kept in the order found, each once)."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is not None:
+                row.feeds = list(dict.fromkeys([*(row.feeds or []), *feeds]))[:20]
+
     def stop_source(self, url: str) -> bool:
         """Stop watching a source added with ``add_source``; its row, health and conversations are kept."""
         with self.session() as s:

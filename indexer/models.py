@@ -62,6 +62,7 @@ class Source(Base):
     failures: Mapped[int | None] = mapped_column(Integer, default=0)         # consecutive failed attempts
     failing_since: Mapped[datetime | None] = mapped_column(AwareDateTime)    # first failure of this run of them
     not_before: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the site's Retry-After, if any
+    feeds: Mapped[list[str] | None] = mapped_column(JSON)               # feeds its pages name, as found
     added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)    # `sources add`: watched without config
     stopped_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # `sources remove`: no longer watched
 

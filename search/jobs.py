@@ -37,6 +37,7 @@ class SourceHealth:
     failing_since: datetime | None
     last_error: str | None
     error_kind: str | None
+    feeds: tuple[str, ...] = ()
 
     @property
     def watched(self) -> bool:
@@ -48,7 +49,7 @@ class SourceHealth:
                 "every": int(self.every.total_seconds()), "last_crawl": iso(self.last_crawl),
                 "last_success": iso(self.last_success), "next_due": iso(self.next_due), "failures": self.failures,
                 "failing_since": iso(self.failing_since), "last_error": self.last_error,
-                "error_kind": self.error_kind}
+                "error_kind": self.error_kind, "feeds": list(self.feeds)}
 
 
 @dataclass
@@ -151,7 +152,8 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
     return SourceHealth(url=url, kind=row.kind or kind, origin=origin, every=every,
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at,
                         next_due=row.next_due(every) if origin != "none" else None, failures=row.failures or 0,
-                        failing_since=row.failing_since, last_error=row.last_error, error_kind=row.last_error_kind)
+                        failing_since=row.failing_since, last_error=row.last_error, error_kind=row.last_error_kind,
+                        feeds=tuple(row.feeds or ()))
 
 
 def _has_added_sources(cfg: Settings) -> bool:

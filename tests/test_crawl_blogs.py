@@ -225,3 +225,12 @@ def test_a_deleted_post_is_kept_and_marked_gone(tmp_path):
         assert "not found" in run_cli("show", url, config=config, check=True).stdout
     finally:
         server.stop()
+
+
+def test_the_feeds_a_site_names_are_followed_and_remembered(demo_web, tmp_path):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/reading-corner/", "kind": "site", "depth": 1}])
+    with demo_web.recording() as log:
+        run_cli("crawl", config=config, check=True)
+    assert "/reading-corner/feeds/posts/default/" in log.paths()
+    health = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)[0]
+    assert health["feeds"] and health["feeds"][0].endswith("/reading-corner/feeds/posts/default/")

@@ -35,6 +35,7 @@ _SKIP_EXTENSIONS = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|exe|dmg|msi|iso|apk|mp[34]|m4a|ogg|"
     r"wav|flac|avi|mov|mkv|webm|wmv|docx?|xlsx?|pptx?|odt|css|js|json|woff2?|ttf|eot)$", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_FEEDS = 2          # feeds followed from one listing page (a blog's posts and comments feeds, say)
 
 
 @dataclass
@@ -206,6 +207,16 @@ class ConversationSpider(Spider):
             if req:
                 self._count("thread_pages_followed")
                 yield req
+        if page.conversation is None and page.feeds and response.meta.get("follow_links") is not False:
+            # a listing (a blog's home, a board) that names its feeds: they bring each post's comment feed too
+            self.crawler.signals.send_catch_log(our_signals.feeds_found,  # type: ignore[union-attr]
+                                                source=response.meta["source"], feeds=page.feeds[:MAX_FEEDS])
+            for feed in page.feeds[:MAX_FEEDS]:
+                req = self._follow(feed, self.parse_feed, response, depth=response.meta["ts_depth"] + 1,
+                                   meta={"download_maxsize": self.max_feed_size})
+                if req:
+                    self._count("feeds_discovered")
+                    yield req
         # listing pages are never remembered: they must be read again to find what is new below them
         yield from self._links(response)
 
