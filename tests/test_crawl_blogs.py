@@ -171,60 +171,56 @@ def test_query_source_asks_once_per_keyword(demo_web, tmp_path):
     assert rows(config, "select kind, last_error from sources") == [("query", None)]
 
 
-def test_a_new_comment_is_found_on_the_next_crawl(tmp_path):
+@pytest.fixture
+def own_demo_site(tmp_path):
+    """A copy of the sample web that a test may change, served on its own."""
+    import shutil
+
+    from conftest import DEMO_SITE
+    from threadscout.search.sampleweb import SampleWebServer
+
+    site = tmp_path / "site"
+    shutil.copytree(DEMO_SITE, site)
+    server = SampleWebServer(site)
+    server.start()
+    yield site, server
+    server.stop()
+
+
+def test_a_new_comment_is_found_on_the_next_crawl(own_demo_site, tmp_path):
     """Listing pages are read again on every crawl (never answered from validators), so a post whose page
     changed is fetched and updated, while unchanged posts answer 304."""
+    site, server = own_demo_site
+    config = write_config(tmp_path, [{"url": f"{server.base}/blog/", "kind": "site", "depth": 1}])
+    run_cli("crawl", config=config, check=True)
+    assert len(show(config, server.base + WP_POST)["replies"]) == 4
+    page = site / WP_POST.strip("/") / "index.html"
+    html = page.read_text(encoding="utf-8")
+    new = ('<li id="comment-499" class="comment odd depth-1"><article id="div-comment-499" class="comment-body">'
+           '<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Newcomer</b></div>'
+           '</footer><div class="comment-content"><p>I just signed up as a reading tutor.</p></div></article></li>'
+           '</ol>')
+    head, _, tail = html.rpartition("</ol>")          # the end of the comment list
+    page.write_text(head + new + tail, encoding="utf-8")
+    proc = run_cli("crawl", "--all", config=config, check=True)
+    assert "1 updated" in proc.stdout
+    assert [r["author"] for r in show(config, server.base + WP_POST)["replies"]][-1] == "Newcomer"
+    assert "unchanged (304)" in proc.stdout   # the other posts were not downloaded again
+
+
+def test_a_deleted_post_is_kept_and_marked_gone(own_demo_site, tmp_path):
     import shutil
 
-    from conftest import DEMO_SITE
-    from threadscout.search.sampleweb import SampleWebServer
-
-    site = tmp_path / "site"
-    shutil.copytree(DEMO_SITE, site)
-    server = SampleWebServer(site)
-    server.start()
-    try:
-        config = write_config(tmp_path, [{"url": f"{server.base}/blog/", "kind": "site", "depth": 1}])
-        run_cli("crawl", config=config, check=True)
-        assert len(show(config, server.base + WP_POST)["replies"]) == 4
-        page = site / WP_POST.strip("/") / "index.html"
-        html = page.read_text(encoding="utf-8")
-        new = ('<li id="comment-499" class="comment odd depth-1"><article id="div-comment-499" class="comment-body">'
-               '<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Newcomer</b></div>'
-               '</footer><div class="comment-content"><p>I just signed up as a reading tutor.</p></div></article></li>'
-               '</ol>')
-        head, _, tail = html.rpartition("</ol>")          # the end of the comment list
-        page.write_text(head + new + tail, encoding="utf-8")
-        proc = run_cli("crawl", "--all", config=config, check=True)
-        assert "1 updated" in proc.stdout
-        assert [r["author"] for r in show(config, server.base + WP_POST)["replies"]][-1] == "Newcomer"
-        assert "unchanged (304)" in proc.stdout   # the other posts were not downloaded again
-    finally:
-        server.stop()
-
-
-def test_a_deleted_post_is_kept_and_marked_gone(tmp_path):
-    import shutil
-
-    from conftest import DEMO_SITE
-    from threadscout.search.sampleweb import SampleWebServer
-
-    site = tmp_path / "site"
-    shutil.copytree(DEMO_SITE, site)
-    server = SampleWebServer(site)
-    server.start()
-    try:
-        config = write_config(tmp_path, [{"url": f"{server.base}/blog/", "kind": "site", "depth": 1}])
-        run_cli("crawl", config=config, check=True)
-        url = server.base + WP_POST
-        assert show(config, url)["gone"] is None
-        shutil.rmtree(site / WP_POST.strip("/"))          # the post is deleted; the blog's home still links it
-        run_cli("crawl", "--all", config=config)
-        conv = show(config, url)
-        assert conv["gone"] is not None and len(conv["replies"]) == 4      # kept, with every reply
-        assert "not found" in run_cli("show", url, config=config, check=True).stdout
-    finally:
-        server.stop()
+    site, server = own_demo_site
+    config = write_config(tmp_path, [{"url": f"{server.base}/blog/", "kind": "site", "depth": 1}])
+    run_cli("crawl", config=config, check=True)
+    url = server.base + WP_POST
+    assert show(config, url)["gone"] is None
+    shutil.rmtree(site / WP_POST.strip("/"))          # the post is deleted; the blog's home still links it
+    run_cli("crawl", "--all", config=config)
+    conv = show(config, url)
+    assert conv["gone"] is not None and len(conv["replies"]) == 4      # kept, with every reply
+    assert "not found" in run_cli("show", url, config=config, check=True).stdout
 
 
 def test_the_feeds_a_site_names_are_followed_and_remembered(demo_web, tmp_path):

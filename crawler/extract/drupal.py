@@ -24,6 +24,7 @@ RULES = forum.ForumRules(
     date=("time", ".meta li.date", ".submitted"),
     title=("h1",),
     opening_in_blocks=False,
+    kind="post",
     permalink_of=permalink,
 )
 
@@ -33,10 +34,7 @@ def detect(doc: HtmlElement, html: str, url: str) -> bool:
 
 
 def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
-    found = forum.extract(doc, page_url, url, RULES)
-    if found is not None and found.conversation is not None:
-        found.conversation.kind = "post"
-    return found
+    return forum.extract(doc, page_url, url, RULES)
 
 
 PLATFORM = Platform("drupal", detect=detect, extract=read, kind="post")

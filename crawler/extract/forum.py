@@ -48,6 +48,7 @@ class ForumRules:
     thread_url: Callable[[str], str] | None = None                   # a page's URL -> the first page's
     opening_in_blocks: bool = True             # False: the opening post is elsewhere (Reddit, HN, Q&A)
     opening: Callable[[HtmlElement, str], ReplyItem | None] | None = None  # that opening post
+    kind: str = "thread"                       # "post": a blog engine's comment thread, read the same way
     author_of: Callable[[HtmlElement], str | None] | None = None     # when no selector can say it
     permalink_of: Callable[[HtmlElement, str], str | None] | None = None
 
@@ -215,7 +216,7 @@ def extract(doc: HtmlElement, page_url: str, url: str, rules: ForumRules) -> Ext
     posts = [reply_from(b, rules, base, p) for b, p in zip(blocks, positions)]
     if rules.opening_in_blocks and has_opening:
         opening, posts = posts[0], posts[1:]
-    conv = ConversationItem(url=thread, kind="thread", replies=posts, origin="page",
+    conv = ConversationItem(url=thread, kind=rules.kind, replies=posts, origin="page",  # type: ignore[arg-type]
                             title=first_text(doc, rules.title) or None)
     if opening is not None:
         conv.author, conv.published, conv.text = opening.author, opening.published, opening.text

@@ -6,8 +6,8 @@ the phpBB look it imitates). Pages no platform claims go to schema.org, then to 
 
 from __future__ import annotations
 
-from . import (blogger, drupal, forumotion, github, hackernews, nodebb, phpbb, reddit, spip, stackexchange,
-               vbulletin, wordpress, xenforo)
+from . import (blogger, discourse, drupal, forumotion, github, hackernews, invision, mybb, nodebb, phpbb, reddit, smf,
+               spip, stackexchange, vbulletin, wordpress, xenforo)
 from .platform import Platform
 
 PLATFORMS: tuple[Platform, ...] = (
@@ -20,6 +20,10 @@ PLATFORMS: tuple[Platform, ...] = (
     vbulletin.PLATFORM,
     xenforo.PLATFORM,
     nodebb.PLATFORM,
+    discourse.PLATFORM,
+    smf.PLATFORM,
+    mybb.PLATFORM,
+    invision.PLATFORM,
     reddit.PLATFORM,
     hackernews.PLATFORM,
     stackexchange.PLATFORM,

@@ -16,6 +16,7 @@ RULES = forum.ForumRules(
     permalink=(_OWN + 'a[contains(@class,"permalien")]',),
     title=('meta[property="og:title"]@content', ".cartouche h1", "h1", "h2"),
     opening_in_blocks=False,
+    kind="post",
 )
 
 
@@ -24,10 +25,7 @@ def detect(doc: HtmlElement, html: str, url: str) -> bool:
 
 
 def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
-    found = forum.extract(doc, page_url, url, RULES)
-    if found is not None and found.conversation is not None:
-        found.conversation.kind = "post"
-    return found
+    return forum.extract(doc, page_url, url, RULES)
 
 
 PLATFORM = Platform("spip", detect=detect, extract=read, kind="post")
