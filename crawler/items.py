@@ -41,3 +41,5 @@ class ConversationItem:
     source_url: str | None = None   # the configured source this item was reached from
     # the response this item came from, with its validators: recorded for conditional GET once the item is saved
     fetched: tuple[str, str | None, str | None] | None = None   # (url, ETag, Last-Modified)
+    # links to other sites in the post and its replies (commenters' home pages included): discovery's evidence
+    links: list[str] = field(default_factory=list)

@@ -18,6 +18,7 @@ MAX_TITLE = 1_000
 MAX_NAME = 200
 MAX_TEXT = 200_000
 MAX_REPLIES = 5_000
+MAX_LINKS = 200
 
 
 class ValidatePipeline:
@@ -47,8 +48,10 @@ class NormalisePipeline:
         replies = [ReplyItem(author=_clean(r.author, MAX_NAME), published=_aware(r.published),
                              text=_clean(r.text, MAX_TEXT) or "", url=r.url, position=r.position)
                    for r in item.replies[:MAX_REPLIES]]
+        links = [u for u in item.links[:MAX_LINKS] if is_fetchable(u) and len(u) <= 2048]
         return replace(item, title=_clean(item.title, MAX_TITLE), author=_clean(item.author, MAX_NAME),
-                       text=_clean(item.text, MAX_TEXT) or "", published=_aware(item.published), replies=replies)
+                       text=_clean(item.text, MAX_TEXT) or "", published=_aware(item.published), replies=replies,
+                       links=links)
 
 
 class StorePipeline:

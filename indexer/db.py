@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Literal, Protocol, TypeVar
 
 from sqlalchemy import create_engine, event, func, inspect, make_url, select, text, update
@@ -20,7 +21,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from threadscout.config.errors import StoreError
-from threadscout.indexer.models import Base, Conversation, CrawlRun, Document, Reply, Source, needing_index, utcnow
+from threadscout.indexer.models import (Base, Conversation, CrawlRun, Document, Link, Reply, Source, needing_index,
+                                       utcnow)
 
 Outcome = Literal["new", "updated", "unchanged"]
 _ORIGIN_RANK = {"comments": 0, "feed": 1, "page": 2}
@@ -260,6 +262,10 @@ class Store:
                 src = s.scalar(select(Source.id).where(Source.url == item.source_url))
                 conv.source_id = src
             new_replies, replies_changed = _merge_replies(conv, item, s)
+            links = getattr(item, "links", None)
+            if links:
+                s.flush()
+                _add_links(s, conv.id, links)
             if created or changed or replies_changed:
                 conv.n_replies = len(conv.replies)
                 dates = [d for d in [conv.published, *(r.published for r in conv.replies)] if d]
@@ -357,6 +363,15 @@ class Store:
         with self.session() as s:
             return s.scalar(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(1))
 
+
+
+def _add_links(s: Session, conversation_id: int, links: Sequence[str]) -> None:
+    known = set(s.scalars(select(Link.url).where(Link.conversation_id == conversation_id)))
+    for url in dict.fromkeys(links):
+        if url not in known:
+            host = (urlsplit(url).hostname or "").lower()
+            s.add(Link(conversation_id=conversation_id, url=url[:2048],
+                       site=host[4:] if host.startswith("www.") else host))
 
 
 def _assign(obj: object, name: str, value: object) -> bool:

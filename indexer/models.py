@@ -161,6 +161,18 @@ class Reply(Base):
     conversation: Mapped[Conversation] = relationship(back_populates="replies")
 
 
+class Link(Base):
+    """A link from a conversation to another site: evidence for `threadscout discover`."""
+
+    __tablename__ = "links"
+    __table_args__ = (UniqueConstraint("conversation_id", "url"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    site: Mapped[str] = mapped_column(String(255), index=True)
+
+
 class CrawlRun(Base):
     __tablename__ = "crawl_runs"
 

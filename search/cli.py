@@ -174,6 +174,35 @@ def sources_remove(obj: Context, url: str) -> None:
     click.echo(jobs.remove_source(obj.settings(), url.strip()))
 
 
+@cli.command()
+@output.output_options
+@click.option("--no-look", is_flag=True, help="Do not look at the candidates on the web (no request is made).")
+@pass_context
+def discover(obj: Context, as_json: bool, limit: int, no_look: bool) -> None:
+    """Suggest places not yet watched where conversations about your mission seem to happen, best first.
+
+    The evidence is in what was crawled: relevant conversations (matching the mission's keywords) that link to
+    another site, in a post or from a commenter's name. Sites you already watch are left out. The best
+    candidates are looked at once (one page each, robots.txt obeyed) for their feeds and software; nothing
+    more is crawled until you add one with `threadscout sources add URL`.
+    """
+    from threadscout.search import discover as discovery, jobs
+
+    cfg = obj.settings()
+    store = jobs.open_store(cfg)
+    try:
+        watched = [s.url for s in jobs.watched_sources(cfg, store)]
+        found = discovery.candidates(cfg, store, watched, limit)
+    finally:
+        store.close()
+    if not no_look:
+        discovery.look(cfg, found)
+    if as_json:
+        output.print_json([c.as_dict() for c in found])
+    else:
+        output.print_candidates(found)
+
+
 @cli.command(name="search")
 @click.argument("query", nargs=-1, required=True)
 @output.output_options

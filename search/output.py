@@ -157,3 +157,25 @@ def print_conversation(view: ConversationView) -> None:
 
 def is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+def print_candidates(found: Sequence[Any]) -> None:
+    """Each candidate: its site and kind, the page to look at (whole), why it is suggested, its feeds."""
+    from rich.text import Text
+
+    console = _console()
+    if not found:
+        console.print(Text("No new places found yet: crawl more, or add sources whose conversations link out."))
+        return
+    for i, c in enumerate(found, 1):
+        head = Text(f"{i:>2}. ")
+        head.append(f"{one_line(c.site)}", style="bold")
+        head.append(f"  ({c.kind}{', ' + c.platform if c.platform and c.platform not in ('generic',) else ''})")
+        console.print(head)
+        console.print(Text("    " + one_line(c.url), style="cyan"), soft_wrap=True)
+        n = len(c.conversations)
+        console.print(Text(f"    linked from {n} relevant conversation{'' if n == 1 else 's'}, e.g. "
+                           f"{one_line(c.conversations[0]) if c.conversations else '-'}"), soft_wrap=True)
+        for feed in c.feeds[:3]:
+            console.print(Text(f"    feed: {one_line(feed)}"), soft_wrap=True)
+        console.print(Text(f"    watch it: threadscout sources add {one_line(c.url)}", style="dim"), soft_wrap=True)

@@ -169,6 +169,7 @@ class ForumHandler(SiteHandler):
         path, _, query = self.path.partition("?")
         if path == "/viewforum.php":
             body = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Tutoring - Literacy Forum</title></head>"
+                    "<link rel='alternate' type='application/atom+xml' title='Tutoring' href='./feed.php?f=2'>"
                     "<body id='phpbb' class='section-viewforum'><h2><a href='./viewforum.php?f=2'>Tutoring</a></h2>"
                     "<ul class='topiclist topics'><li class='row'><dl><dt><a class='topictitle' "
                     "href='./viewtopic.php?f=2&amp;t=15'>Training new volunteer reading tutors</a></dt>"

@@ -112,6 +112,31 @@ def _fill_in(conv: ConversationItem, doc: HtmlElement, html: str, schema: schema
         conv.author = None
 
 
+MAX_LINKS = 200
+_FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "script", "noscript", "template"})
+
+
+def _outbound_links(doc: HtmlElement, base: str, page_url: str) -> list[str]:
+    """Links to other sites in the page's content (not its navigation, header, footer or sidebars): where the
+    post and its commenters point. Each once, in page order."""
+    links: list[str] = []
+    for anchor in css(doc, "body a[href]"):
+        if any(a.tag in _FURNITURE for a in anchor.iterancestors()):
+            continue
+        try:
+            target = urljoin(base, (anchor.get("href") or "").strip())
+        except ValueError:
+            continue
+        if not is_fetchable(target) or same_site(target, page_url):
+            continue
+        target = _safe_canonical(target)
+        if target not in links:
+            links.append(target)
+            if len(links) >= MAX_LINKS:
+                break
+    return links
+
+
 def _title(doc: HtmlElement, heading: str | None) -> str | None:
     """The page's heading when its <title> is that heading plus the site's name (or a word or two that say
     nothing); else the <title> itself, which is what the site calls the page (an SEO title, or a heading that
@@ -193,6 +218,7 @@ def _extract(html: str, url: str) -> Page:
         conv = None  # too little to read: navigation, an empty shell, or a page made only of scripts
     if conv is not None:
         conv.title = _title(doc, conv.title)
+        conv.links = _outbound_links(doc, base, page_url)
     if found is not None:
         return Page(url=page_url, conversation=conv, feeds=feeds, platform=platform, next_page=found.next_page,
                     page=found.page)

@@ -1,0 +1,103 @@
+"""`threadscout discover`: places not yet watched where the mission's conversations seem to happen.
+
+Evidence is what the store already holds: links from relevant conversations (those matching the mission's
+keywords) to other sites, in a post or from its commenters. Sites already watched are left out. The best
+candidates are then looked at lightly (one page each) for their feeds and software; nothing more is crawled.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from threadscout.config.settings import Settings
+from threadscout.crawler.urls import site_of
+from threadscout.indexer.db import Store
+from threadscout.indexer.index import IndexMissingError, SearchIndex
+from threadscout.indexer.models import Conversation, Link
+
+RELEVANT = 1_000     # relevant conversations looked at
+PROBED = 10          # candidates looked at on the web
+
+
+@dataclass
+class Candidate:
+    site: str
+    url: str                                     # the page relevant conversations link to most
+    score: float
+    conversations: list[str] = field(default_factory=list)    # relevant conversations that link there
+    linked: dict[str, int] = field(default_factory=dict)      # linked URL -> how many conversations link it
+    kind: str = "site"
+    feeds: list[str] = field(default_factory=list)
+    platform: str | None = None
+    looked: str | None = None                   # what the light look found ("HTTP 200", an error ...)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "site": self.site, "kind": self.kind, "feeds": self.feeds, "score": round(self.score, 3),
+                "platform": self.platform,
+                "evidence": {"conversations": len(self.conversations), "examples": self.conversations[:3],
+                             "linked_pages": sorted(self.linked, key=lambda u: -self.linked[u])[:3],
+                             "looked": self.looked}}
+
+
+def _private_host(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return not ipaddress.ip_address(host).is_global
+    except ValueError:
+        return False
+
+
+def candidates(cfg: Settings, store: Store, watched: list[str], limit: int) -> list[Candidate]:
+    query = " OR ".join(f'"{k}"' for k in cfg.mission.keywords)
+    try:
+        hits = SearchIndex(cfg.index_dir).search(query, limit=RELEVANT)
+    except IndexMissingError:
+        hits = []
+    relevant = {h.url for h in hits}
+    watched_sites = {site_of(url) for url in watched}
+    found: dict[str, Candidate] = {}
+    per_site_convs: dict[str, set[str]] = defaultdict(set)
+    with store.session() as s:
+        rows = s.execute(select(Conversation.url, Link.url, Link.site).join(Link, Link.conversation_id ==
+                                                                            Conversation.id)
+                         .where(Conversation.url.in_(relevant))).all() if relevant else []
+    for conv_url, link_url, site in rows:
+        if not site or site in watched_sites or site == site_of(conv_url):
+            continue
+        cand = found.setdefault(site, Candidate(site=site, url=link_url, score=0.0))
+        cand.linked[link_url] = cand.linked.get(link_url, 0) + 1
+        per_site_convs[site].add(conv_url)
+    for site, cand in found.items():
+        cand.conversations = sorted(per_site_convs[site])
+        linking_sites = {site_of(u) for u in cand.conversations}
+        cand.score = len(cand.conversations) + 0.5 * len(linking_sites)
+        cand.url = max(cand.linked, key=lambda u: (cand.linked[u], -len(u)))
+    return sorted(found.values(), key=lambda c: (-c.score, c.site))[:limit]
+
+
+def look(cfg: Settings, found: list[Candidate]) -> None:
+    """Fetch the top candidates' most linked pages once, for their feeds and software."""
+    from threadscout.crawler.probe import probe
+
+    top = found[:PROBED]
+    if not top:
+        return
+    # a candidate may be on a private address only when the conversations pointing there are too
+    targets = [(c.url, all(_private_host(u) for u in c.conversations)) for c in top]
+    seen = probe(cfg, targets)
+    for cand in top:
+        result = seen.get(cand.url)
+        if result is None:
+            continue
+        cand.feeds, cand.platform, cand.kind = result.feeds, result.platform, result.kind
+        cand.looked = result.error or (f"HTTP {result.status}" if result.status else None)
+        if result.feeds and result.platform is None:
+            cand.kind = "feed"
