@@ -51,7 +51,7 @@ class NormalisePipeline:
         links = [u for u in item.links[:MAX_LINKS] if is_fetchable(u) and len(u) <= 2048]
         return replace(item, title=_clean(item.title, MAX_TITLE), author=_clean(item.author, MAX_NAME),
                        text=_clean(item.text, MAX_TEXT) or "", published=_aware(item.published), replies=replies,
-                       links=links)
+                       links=links, listing=item.listing)
 
 
 class StorePipeline:

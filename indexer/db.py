@@ -262,6 +262,9 @@ class Store:
                 src = s.scalar(select(Source.id).where(Source.url == item.source_url))
                 conv.source_id = src
             new_replies, replies_changed = _merge_replies(conv, item, s)
+            listing = getattr(item, "listing", None)
+            if listing:
+                conv.listed_as, conv.listing_mark, conv.last_page = listing
             links = getattr(item, "links", None)
             if links:
                 s.flush()
@@ -274,6 +277,13 @@ class Store:
             s.flush()
             outcome: Outcome = "new" if created else "updated" if (changed or replies_changed) else "unchanged"
             return SaveResult(outcome, conv.id, new_replies)
+
+    def listing_marks(self) -> dict[str, tuple[str, str | None]]:
+        """For refresh by listing: URL as listed -> (row mark when last read to its end, last page's URL)."""
+        with self.session() as s:
+            rows = s.execute(select(Conversation.listed_as, Conversation.listing_mark, Conversation.last_page)
+                             .where(Conversation.listed_as.is_not(None), Conversation.gone_at.is_(None)))
+            return {listed: (mark, last) for listed, mark, last in rows if mark}
 
     def mark_gone(self, url: str) -> bool:
         """A conversation whose page answered 404 / 410: kept, marked gone (once); True when one was marked."""

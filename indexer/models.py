@@ -130,6 +130,11 @@ class Conversation(Base):
     # the updated_at that the search index holds; differs from updated_at while the index is behind
     indexed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
     gone_at: Mapped[datetime | None] = mapped_column(AwareDateTime)   # answered 404/410 since: kept, marked
+    # refresh by listing: the URL a listing links it by, that row's mark when it was last read to its end, and
+    # the last page then (where reading starts again when the row changes)
+    listed_as: Mapped[str | None] = mapped_column(String(2048), index=True)
+    listing_mark: Mapped[str | None] = mapped_column(String(40))
+    last_page: Mapped[str | None] = mapped_column(String(2048))
 
     replies: Mapped[list[Reply]] = relationship(back_populates="conversation", cascade="all, delete-orphan",
                                                 order_by=lambda: (Reply.position.is_(None), Reply.position,

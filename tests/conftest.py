@@ -173,8 +173,11 @@ class ForumHandler(SiteHandler):
                     "<body id='phpbb' class='section-viewforum'><h2><a href='./viewforum.php?f=2'>Tutoring</a></h2>"
                     "<ul class='topiclist topics'><li class='row'><dl><dt><a class='topictitle' "
                     "href='./viewtopic.php?f=2&amp;t=15'>Training new volunteer reading tutors</a></dt>"
-                    "<dd class='posts'>7</dd></dl></li></ul></body></html>").encode()
+                    f"<dd class='posts'>{getattr(self.server, 'posts', 7)}</dd></dl></li></ul></body></html>").encode()
             self.send_body(200, body, "text/html; charset=utf-8")
+        elif path == "/feed.php":
+            self.send_body(200, b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                                b"<title>Tutoring</title></feed>", "application/atom+xml")
         elif path == "/viewtopic.php":
             page = "page2.html" if "start=5" in query else "page1.html"
             self.send_body(200, (PLATFORM_PAGES / "phpbb" / page).read_bytes(), "text/html; charset=utf-8")

@@ -25,3 +25,27 @@ def test_a_thread_over_two_pages_is_one_conversation_with_every_reply_in_order(f
     again = run_cli("crawl", "--all", config=config, check=True)
     assert "0 new conversations" in again.stdout
     assert json.loads(run_cli("show", thread, "--json", config=config, check=True).stdout)["n_replies"] == 7
+
+
+def test_a_refresh_reads_the_listing_and_only_the_threads_it_shows_changed(tmp_path):
+    from conftest import PLATFORM_PAGES, ForumHandler
+    from threadscout.search.sampleweb import SampleWebServer
+
+    server = SampleWebServer(PLATFORM_PAGES, ForumHandler)
+    server.start()
+    try:
+        config = write_config(tmp_path, [{"url": f"{server.base}/viewforum.php?f=2", "kind": "forum", "depth": 1}])
+        run_cli("crawl", config=config, check=True)
+        with server.recording() as unchanged:
+            run_cli("crawl", "--all", config=config, check=True)
+        assert [p for p in unchanged.paths() if p not in ("/robots.txt", "/feed.php?f=2")] == ["/viewforum.php?f=2"]   # the listing only
+        server.posts = 8                                   # the board shows a new reply in the thread
+        with server.recording() as changed:
+            run_cli("crawl", "--all", config=config, check=True)
+        asked = [p for p in changed.paths() if p not in ("/robots.txt", "/feed.php?f=2")]
+        assert asked == ["/viewforum.php?f=2", "/viewtopic.php?f=2&t=15&start=5"]          # its last page only
+        with server.recording() as again:
+            run_cli("crawl", "--all", config=config, check=True)
+        assert [p for p in again.paths() if p not in ("/robots.txt", "/feed.php?f=2")] == ["/viewforum.php?f=2"]
+    finally:
+        server.stop()

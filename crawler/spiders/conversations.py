@@ -8,6 +8,7 @@ limit and page budget.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
@@ -64,12 +65,15 @@ class ConversationSpider(Spider):
         self.outcomes: Counter[str] = Counter()
         self.context: CrawlContext | None = None
         self.starts_left: dict[str, int] = {}                 # source -> start responses still to come
+        self.listing_marks: dict[str, tuple[str, str | None]] = {}   # listed URL -> (row mark, last page read)
         self.start_outcomes: dict[str, list[dict[str, Any]]] = {}
         self.policy: AddressPolicy | None = None
 
     # -- starting ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         self.context = ctx = crawl_context(self.crawler)
+        if ctx is not None:
+            self.listing_marks = ctx.store.listing_marks()
         self.policy = self.crawler.settings.get("THREADSCOUT_ADDRESS_POLICY")
         if ctx is None:
             raise CloseSpider("no threadscout configuration: set THREADSCOUT_CONFIG to your threadscout.toml")
@@ -199,9 +203,13 @@ class ConversationSpider(Spider):
                 # remembered for conditional GET only when it is a thread's last (or only) page: an earlier page
                 # must be read again, or the pages after it, where new replies arrive, would never be reached
                 page.conversation.fetched = self._validators(response)
+                # read to its end: the listing's row for it is recorded with the page to start from next time
+                if response.meta.get("listing_mark"):
+                    page.conversation.listing = (response.meta["listed_as"], response.meta["listing_mark"],
+                                                 canonical_url(response.url))
             yield page.conversation
         if page.next_page is not None:          # the thread goes on: its next page is no extra hop of depth
-            follow = {} if response.meta.get("follow_links") is None else {"follow_links": response.meta["follow_links"]}
+            follow = {k: response.meta[k] for k in ("follow_links", "listed_as", "listing_mark") if k in response.meta}
             req = self._follow(page.next_page, self.parse_page, response, depth=response.meta["ts_depth"],
                                meta=follow)
             if req:
@@ -218,10 +226,16 @@ class ConversationSpider(Spider):
                     self._count("feeds_discovered")
                     yield req
         # listing pages are never remembered: they must be read again to find what is new below them
-        yield from self._links(response)
+        # refresh by listing only on forum engines' listings, whose rows show reply counts and last posts (a
+        # blog's home does not show new comments)
+        yield from self._links(response, listing=page.conversation is None and page.platform in FORUM_PLATFORMS)
 
-    def _links(self, response: Response) -> Iterator[Request]:
-        """Same-site links from a site source's pages, within its depth."""
+    def _links(self, response: Response, listing: bool = False) -> Iterator[Request]:
+        """Same-site links from a site source's pages, within its depth.
+
+        On a listing (a board, a blog's home), a link whose row shows the same activity as when its conversation
+        was last read completely (reply counts, last-post dates: see ``row_mark``) is not followed; when the row
+        changed, the conversation's last page is asked for rather than its first."""
         if response.meta.get("follow_links") is False:
             return
         budget = self.budgets.get(response.meta["source"])
@@ -238,7 +252,19 @@ class ConversationSpider(Spider):
                 continue  # a malformed link ("http://[::1") is skipped, not fatal; _follow checks the rest
             if not same_site(url, response.meta["source"]) or _SKIP_EXTENSIONS.search(url.split("?")[0]):
                 continue
-            req = self._follow(url.split("#")[0], self.parse_page, response, depth=depth)
+            url = url.split("#")[0]
+            mark = row_mark(link.root) if listing else None
+            meta: dict[str, Any] = {}
+            if mark is not None:
+                listed = canonical_url(url)
+                known = self.listing_marks.get(listed)
+                if known is not None and known[0] == mark:
+                    self._count("unchanged_by_listing")      # the listing shows nothing new there
+                    continue
+                meta = {"listed_as": listed, "listing_mark": mark}
+                if known is not None and known[1] and canonical_url(known[1]) not in self.requested:
+                    url = known[1]                            # new activity: start from the last page read
+            req = self._follow(url, self.parse_page, response, depth=depth, meta=meta)
             if req:
                 yield req
 
@@ -325,6 +351,39 @@ class ConversationSpider(Spider):
 
     def closed(self, reason: str) -> None:
         self.report_sources()
+
+
+_ROW_TAGS = frozenset({"li", "tr", "article"})
+_ROW_CLASS = re.compile(r"row|item|topic|thread|discussion", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _forum_platforms() -> frozenset[str]:
+    from threadscout.crawler.extract.registry import PLATFORMS
+
+    return frozenset(p.name for p in PLATFORMS if p.kind == "thread")
+
+
+FORUM_PLATFORMS = _forum_platforms()
+
+
+def row_mark(anchor: Any) -> str | None:
+    """A fingerprint of the listing row a link stands in (its text: reply counts, last-post dates and names),
+    or None when the row shows no number at all (then nothing can be told from it)."""
+    row = anchor
+    for _ in range(6):
+        parent = row.getparent()
+        if parent is None:
+            break
+        row = parent
+        if row.tag in _ROW_TAGS or _ROW_CLASS.search(row.get("class") or ""):
+            break
+    else:
+        return None
+    text = " ".join(" ".join(row.itertext()).split())
+    if row is anchor or not _DIGIT.search(text):
+        return None
+    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:20]
 
 
 def _header(response: Response, name: bytes) -> str | None:
