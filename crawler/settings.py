@@ -46,7 +46,9 @@ RETRY_EXCEPTIONS = [    # nor is a host name that was not found (or refused: cra
     OSError,
     "scrapy.core.downloader.handlers.http11.TunnelError",
 ]
-DEPTH_LIMIT = 10                 # a backstop; each site source has its own depth and page budget
+# no limit from Scrapy: each source has its own depth (link hops, not counting a thread's next pages, which
+# Scrapy would count) and its page budget, which bounds everything, crawler traps included
+DEPTH_LIMIT = 0
 COOKIES_ENABLED = False
 # no proxies from the environment: a proxy resolves host names itself, out of reach of the private-address check
 HTTPPROXY_ENABLED = False
@@ -104,7 +106,6 @@ def scrapy_settings(cfg: Settings, *, log_file: Path | None = None, log_level: s
         DOWNLOAD_TIMEOUT=crawl.download_timeout.total_seconds(),
         DOWNLOAD_MAXSIZE=crawl.max_response_size,
         REDIRECT_MAX_TIMES=crawl.max_redirects,
-        DEPTH_LIMIT=max(DEPTH_LIMIT, crawl.depth + 2, *((s.depth or 0) + 2 for s in cfg.sources)),
         LOG_LEVEL=log_level,
         LOG_FILE=str(log_file) if log_file else None,
         LOG_FILE_APPEND=True,

@@ -226,6 +226,8 @@ class ConversationSpider(Spider):
                     self._count("feeds_discovered")
                     yield req
         # listing pages are never remembered: they must be read again to find what is new below them
+        if page.conversation is not None and page.platform in FORUM_PLATFORMS:
+            return      # a forum thread: its pages are followed above; its other links (profiles, replying) are not
         # refresh by listing only on forum engines' listings, whose rows show reply counts and last posts (a
         # blog's home does not show new comments)
         yield from self._links(response, listing=page.conversation is None and page.platform in FORUM_PLATFORMS)
