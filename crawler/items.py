@@ -43,5 +43,6 @@ class ConversationItem:
     fetched: tuple[str, str | None, str | None] | None = None   # (url, ETag, Last-Modified)
     # links to other sites in the post and its replies (commenters' home pages included): discovery's evidence
     links: list[str] = field(default_factory=list)
-    # read to its last page after a listing showed it: (URL as listed, the listing row's mark, last page's URL)
-    listing: tuple[str, str, str] | None = None
+    # a page of a thread a listing led to: (URL as listed, the row's mark once the thread was read to its end
+    # else "", this page's URL, its page number)
+    listing: tuple[str, str, str, int] | None = None

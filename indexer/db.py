@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Literal, Protocol, TypeVar
 
-from sqlalchemy import create_engine, event, func, inspect, make_url, select, text, update
+from sqlalchemy import create_engine, event, func, inspect, make_url, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -264,7 +264,14 @@ class Store:
             new_replies, replies_changed = _merge_replies(conv, item, s)
             listing = getattr(item, "listing", None)
             if listing:
-                conv.listed_as, conv.listing_mark, conv.last_page = listing
+                listed_as, mark, page_url, page_number = listing
+                if mark:                                     # read to its end: the row's mark and this last page
+                    conv.listed_as, conv.listing_mark = listed_as, mark
+                    conv.last_page, conv.last_page_number = page_url, page_number
+                elif conv.last_page is None or page_number >= (conv.last_page_number or 0):
+                    # the furthest page read so far (an earlier page read later in the same crawl does not
+                    # move it back; a mark already recorded stays until the thread is read to its end again)
+                    conv.listed_as, conv.last_page, conv.last_page_number = listed_as, page_url, page_number
             links = getattr(item, "links", None)
             if links:
                 s.flush()
@@ -283,12 +290,13 @@ class Store:
         with self.session() as s:
             rows = s.execute(select(Conversation.listed_as, Conversation.listing_mark, Conversation.last_page)
                              .where(Conversation.listed_as.is_not(None), Conversation.gone_at.is_(None)))
-            return {listed: (mark, last) for listed, mark, last in rows if mark}
+            return {listed: (mark, last) for listed, mark, last in rows}
 
     def mark_gone(self, url: str) -> bool:
         """A conversation whose page answered 404 / 410: kept, marked gone (once); True when one was marked."""
         with self.session() as s:
-            conv = s.scalar(select(Conversation).where(Conversation.url == url))
+            conv = s.scalar(select(Conversation).where(or_(Conversation.url == url, Conversation.last_page == url))
+                            .limit(1))
             if conv is None or conv.gone_at is not None:
                 return False
             conv.gone_at = utcnow()

@@ -135,6 +135,7 @@ class Conversation(Base):
     listed_as: Mapped[str | None] = mapped_column(String(2048), index=True)
     listing_mark: Mapped[str | None] = mapped_column(String(40))
     last_page: Mapped[str | None] = mapped_column(String(2048))
+    last_page_number: Mapped[int | None] = mapped_column(Integer)
 
     replies: Mapped[list[Reply]] = relationship(back_populates="conversation", cascade="all, delete-orphan",
                                                 order_by=lambda: (Reply.position.is_(None), Reply.position,

@@ -55,6 +55,20 @@ def _private_host(url: str) -> bool:
         return False
 
 
+def _site_key(url: str) -> str:
+    """The site a link goes to, as discover groups them: the host without www., with its port when not the
+    default one (two servers on one host are two places)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    host = host[4:] if host.startswith("www.") else host
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return f"{host}:{port}" if port and port != default else host
+
+
 def candidates(cfg: Settings, store: Store, watched: list[str], limit: int) -> list[Candidate]:
     query = " OR ".join(f'"{k}"' for k in cfg.mission.keywords)
     try:
@@ -62,16 +76,27 @@ def candidates(cfg: Settings, store: Store, watched: list[str], limit: int) -> l
     except IndexMissingError:
         hits = []
     relevant = {h.url for h in hits}
-    watched_sites = {site_of(url) for url in watched}
     found: dict[str, Candidate] = {}
     per_site_convs: dict[str, set[str]] = defaultdict(set)
     with store.session() as s:
         rows = s.execute(select(Conversation.url, Link.url, Link.site).join(Link, Link.conversation_id ==
                                                                             Conversation.id)
                          .where(Conversation.url.in_(relevant))).all() if relevant else []
-    for conv_url, link_url, site in rows:
-        if not site or site in watched_sites or site == site_of(conv_url):
+    # site furniture ("Powered by ...", a footer's partner link) stands on most pages of a site: not evidence
+    per_linking: dict[str, set[str]] = defaultdict(set)
+    per_link: dict[tuple[str, str], int] = defaultdict(int)
+    for conv_url, link_url, _ in rows:
+        per_linking[site_of(conv_url)].add(conv_url)
+        per_link[(site_of(conv_url), link_url)] += 1
+    watched_keys = {_site_key(url) for url in watched}
+    for conv_url, link_url, _ in rows:
+        site = _site_key(link_url)
+        linking = site_of(conv_url)
+        count, total = per_link[(linking, link_url)], len(per_linking[linking])
+        if total >= 3 and count >= 0.8 * total:
             continue
+        if not site or site in watched_keys or _site_key(conv_url) == site:
+            continue                      # a watched place, or a link within the conversation's own site
         cand = found.setdefault(site, Candidate(site=site, url=link_url, score=0.0))
         cand.linked[link_url] = cand.linked.get(link_url, 0) + 1
         per_site_convs[site].add(conv_url)

@@ -14,6 +14,7 @@ from typing import Any
 from threadscout.config.errors import ConfigError, UsageError
 from threadscout.config.settings import SOURCE_KINDS, Settings, contact_problem, url_problem
 from threadscout.config.settings import Source as ConfigSource
+from threadscout.crawler.urls import canonical_url
 from threadscout.crawler.run import StopRequest
 from threadscout.indexer import sync
 from threadscout.indexer.db import Store
@@ -122,23 +123,37 @@ def add_source(cfg: Settings, url: str, kind: str | None) -> str:
         raise UsageError(problem)
     if kind == "query" and "{q}" not in url:
         raise UsageError("a query source needs {q} in its URL, where the keyword goes")
-    if url in {s.url for s in cfg.sources}:
-        return f"{url} is already watched: it is in {cfg.file}"
+    same = _same_source(url, [s.url for s in cfg.sources])
+    if same:
+        return f"{url} is already watched: it is in {cfg.file} as {same}"
     store = open_store(cfg)
     try:
-        if not store.add_source(url, kind):
-            return f"{url} is already watched"
+        same = _same_source(url, [row.url for row in store.sources() if row.added])
+        if same or not store.add_source(url, kind):
+            return f"{url} is already watched" + (f" (as {same})" if same and same != url else "")
     finally:
         store.close()
     return f"Watching {url} from now on: the next `threadscout crawl` reads it."
 
 
+def _same_source(url: str, known: list[str]) -> str | None:
+    """The known source that ``url`` names, written another way (case, default port, trailing slash ...)."""
+    def key(u: str) -> str:
+        try:
+            return canonical_url(u).rstrip("/")
+        except ValueError:
+            return u
+    wanted = key(url)
+    return next((k for k in known if key(k) == wanted), None)
+
+
 def remove_source(cfg: Settings, url: str) -> str:
     """Stop watching a source added with `sources add`; what it found is kept."""
-    if url in {s.url for s in cfg.sources}:
+    if _same_source(url, [s.url for s in cfg.sources]):
         raise UsageError(f"{url} is listed in {cfg.file}: remove it there (threadscout never rewrites that file)")
     store = open_store(cfg)
     try:
+        url = _same_source(url, [row.url for row in store.sources() if row.added]) or url
         if not store.stop_source(url):
             raise UsageError(f"{url} is not a watched source (see `threadscout sources`)")
     finally:

@@ -178,4 +178,6 @@ def print_candidates(found: Sequence[Any]) -> None:
                            f"{one_line(c.conversations[0]) if c.conversations else '-'}"), soft_wrap=True)
         for feed in c.feeds[:3]:
             console.print(Text(f"    feed: {one_line(feed)}"), soft_wrap=True)
+        if c.looked and not c.looked.startswith("HTTP 2"):
+            console.print(Text(f"    looked at: {one_line(c.looked)}", style="red"), soft_wrap=True)
         console.print(Text(f"    watch it: threadscout sources add {one_line(c.url)}", style="dim"), soft_wrap=True)

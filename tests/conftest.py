@@ -172,14 +172,19 @@ class ForumHandler(SiteHandler):
                     "<link rel='alternate' type='application/atom+xml' title='Tutoring' href='./feed.php?f=2'>"
                     "<body id='phpbb' class='section-viewforum'><h2><a href='./viewforum.php?f=2'>Tutoring</a></h2>"
                     "<ul class='topiclist topics'><li class='row'><dl><dt><a class='topictitle' "
-                    "href='./viewtopic.php?f=2&amp;t=15'>Training new volunteer reading tutors</a></dt>"
-                    f"<dd class='posts'>{getattr(self.server, 'posts', 7)}</dd></dl></li></ul></body></html>").encode()
+                    "href='./viewtopic.php?f=2&amp;t=15'>Training new volunteer reading tutors for 2026</a>"
+                    "<div class='pagination'><a href='./viewtopic.php?f=2&amp;t=15'>1</a> "
+                    "<a href='./viewtopic.php?f=2&amp;t=15&amp;start=5'>2</a></div></dt>"
+                    f"<dd class='posts'>{getattr(self.server, 'posts', 7)}</dd>"
+                    f"<dd class='views'>{getattr(self.server, 'views', 100)}</dd>"
+                    "<dd class='lastpost'><a href='./viewtopic.php?p=108#p108'>Go to last post</a></dd>"
+                    "</dl></li></ul></body></html>").encode()
             self.send_body(200, body, "text/html; charset=utf-8")
         elif path == "/feed.php":
             self.send_body(200, b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
                                 b"<title>Tutoring</title></feed>", "application/atom+xml")
         elif path == "/viewtopic.php":
-            page = "page2.html" if "start=5" in query else "page1.html"
+            page = "page2.html" if "start=5" in query or "p=108" in query else "page1.html"
             self.send_body(200, (PLATFORM_PAGES / "phpbb" / page).read_bytes(), "text/html; charset=utf-8")
         elif path == "/robots.txt":
             self.send_body(200, b"User-agent: *\nDisallow: /posting.php\n", "text/plain")

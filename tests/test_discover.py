@@ -34,14 +34,14 @@ def test_a_post_linking_to_a_forum_makes_discover_suggest_it(forum_web, tmp_path
     assert found, "the forum the post links to"
     first = found[0]
     assert {"url", "site", "kind", "feeds", "evidence", "score"} <= first.keys()
-    assert first["site"] == "localhost" and first["kind"] == "forum"
+    assert first["site"] == forum.split("//")[1] and first["kind"] == "forum"   # localhost:PORT
     assert first["url"] == f"{forum}/viewforum.php?f=2"
     assert first["feeds"] == [f"{forum}/feed.php?f=2"]
     assert first["evidence"]["conversations"] == 1 and first["evidence"]["examples"] == [f"{server.base}/"]
     assert not any("nav-only" in c["url"] for c in found)           # a menu is no evidence
     assert [p for p in log.paths() if p != "/robots.txt"] == ["/viewforum.php?f=2"]   # one page, no crawl
     table = run_cli("discover", "--no-look", config=config, check=True).stdout
-    assert "localhost" in table and "threadscout sources add" in table
+    assert forum.split("//")[1] in table and "threadscout sources add" in table
 
 
 def test_discover_leaves_out_what_is_watched(forum_web, tmp_path):

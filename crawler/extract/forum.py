@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import lxml.etree
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.urls import canonical_url, is_fetchable  # noqa: F401 - engines use canonical_url
+from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
 from .platform import Extracted
 from .text import HtmlElement, base_url, clean_author, css, element_text, inline_text, parse_date
@@ -182,7 +182,7 @@ def next_page(doc: HtmlElement, selectors: tuple[str, ...], base: str, page_url:
                 url = urljoin(base, href)
             except ValueError:
                 continue
-            if is_fetchable(url) and canonical_url(url) != page_url:
+            if is_fetchable(url) and canonical_url(url) != page_url and same_site(url, page_url):
                 return canonical_url(url)
     return None
 

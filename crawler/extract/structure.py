@@ -34,6 +34,8 @@ _SKIP = frozenset({"script", "style", "noscript", "form", "textarea", "select", 
 _NO_GROUP = _SKIP | frozenset({"html", "body", "head", "a", "span", "p", "img", "time", "abbr", "strong", "b", "i",
                                "em", "br", "font", "small", "h1", "h2", "h3", "h4", "h5", "h6", "cite", "dt", "dd",
                                "tr", "td", "th"})
+MAX_OWN = 2_000         # elements read in one block
+MAX_READ = 200_000      # elements read on one page in all: a huge page stops being searched here
 OPENING_TEXT = 250      # characters: less text than this before the first block means a thread, not an article
 MAX_ELEMENTS = 60_000
 
@@ -54,16 +56,22 @@ def _is_author(el: HtmlElement) -> bool:
 
 
 def _own(block: HtmlElement, members: set[HtmlElement]) -> list[HtmlElement]:
-    """The block's descendants, without nested members (threaded replies) and what they hold."""
+    """The block's descendants in document order, without nested members (threaded replies) and their content."""
     out: list[HtmlElement] = []
-    stack = list(block)
-    while stack:
-        el = stack.pop(0)
+    stack = list(reversed(block))
+    while stack and len(out) < MAX_OWN:
+        el = stack.pop()
         if not isinstance(el.tag, str) or el.tag in _SKIP or el in members:
             continue
         out.append(el)
-        stack[0:0] = list(el)
+        stack.extend(reversed(el))
     return out
+
+
+def _teaser(block: HtmlElement) -> bool:
+    """A block that leads with a heading linking elsewhere: a search result, a product, a related story."""
+    return bool(block.xpath('.//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//a[@href]'
+                            ' | .//a[@href][.//*[self::h1 or self::h2 or self::h3 or self::h4]]'))
 
 
 def _author(elements: list[HtmlElement]) -> tuple[HtmlElement | None, str | None]:
@@ -131,7 +139,7 @@ def _read(members: list[HtmlElement]) -> list[tuple[HtmlElement, ReplyItem, str]
     inside = set(members)
     out = []
     for block in members:
-        if _advert(block):
+        if _advert(block) or _teaser(block):
             continue
         elements = _own(block, inside)
         author_el, author = _author(elements)
@@ -155,9 +163,19 @@ def find_replies(doc: HtmlElement) -> tuple[list[ReplyItem], bool] | None:
     """(posts in page order, whether the first is the thread's opening post), or None when nothing repeats."""
     best: list[tuple[HtmlElement, ReplyItem, str]] = []
     best_ratio = 0.0
-    for members in _groups(doc).values():
+    budget = MAX_READ
+    for members in sorted(_groups(doc).values(), key=len, reverse=True):
         if len(members) < 2 or len(members) > 5_000:
             continue
+        for member in members:                 # what reading this group costs, counted until the budget is spent
+            for _ in member.iter():
+                budget -= 1
+                if budget <= 0:
+                    break
+            if budget <= 0:
+                break
+        if budget <= 0:
+            break
         read = _read(members)
         if len(read) < 2 or len(read) < 0.8 * len(members):
             continue

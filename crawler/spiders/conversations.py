@@ -203,10 +203,12 @@ class ConversationSpider(Spider):
                 # remembered for conditional GET only when it is a thread's last (or only) page: an earlier page
                 # must be read again, or the pages after it, where new replies arrive, would never be reached
                 page.conversation.fetched = self._validators(response)
-                # read to its end: the listing's row for it is recorded with the page to start from next time
-                if response.meta.get("listing_mark"):
-                    page.conversation.listing = (response.meta["listed_as"], response.meta["listing_mark"],
-                                                 canonical_url(response.url))
+            if response.meta.get("listing_mark"):
+                # the page to start from next time (the furthest read, even when the page budget ran out), and,
+                # once read to its end, the listing row's mark
+                page.conversation.listing = (response.meta["listed_as"],
+                                             response.meta["listing_mark"] if page.next_page is None else "",
+                                             canonical_url(response.url), page.page)
             yield page.conversation
         if page.next_page is not None:          # the thread goes on: its next page is no extra hop of depth
             follow = {k: response.meta[k] for k in ("follow_links", "listed_as", "listing_mark") if k in response.meta}
@@ -215,7 +217,8 @@ class ConversationSpider(Spider):
             if req:
                 self._count("thread_pages_followed")
                 yield req
-        if page.conversation is None and page.feeds and response.meta.get("follow_links") is not False:
+        if (page.conversation is None and page.feeds and response.meta.get("follow_links") is not False
+                and page.platform not in FORUM_PLATFORMS):   # a forum's feeds list posts, not threads
             # a listing (a blog's home, a board) that names its feeds: they bring each post's comment feed too
             self.crawler.signals.send_catch_log(our_signals.feeds_found,  # type: ignore[union-attr]
                                                 source=response.meta["source"], feeds=page.feeds[:MAX_FEEDS])
@@ -245,6 +248,7 @@ class ConversationSpider(Spider):
         if budget is None or depth > budget.depth:
             return
         assert isinstance(response, TextResponse)
+        rows: dict[int, str] = {}     # listing row -> "skip", "followed", or the last page to start from
         for link in response.css("a[href]"):
             if "nofollow" in (link.attrib.get("rel") or "").lower().split():
                 continue  # reply and comment-form links, tracking links: never a new conversation
@@ -255,17 +259,26 @@ class ConversationSpider(Spider):
             if not same_site(url, response.meta["source"]) or _SKIP_EXTENSIONS.search(url.split("?")[0]):
                 continue
             url = url.split("#")[0]
-            mark = row_mark(link.root) if listing else None
             meta: dict[str, Any] = {}
-            if mark is not None:
-                listed = canonical_url(url)
-                known = self.listing_marks.get(listed)
-                if known is not None and known[0] == mark:
-                    self._count("unchanged_by_listing")      # the listing shows nothing new there
-                    continue
-                meta = {"listed_as": listed, "listing_mark": mark}
-                if known is not None and known[1] and canonical_url(known[1]) not in self.requested:
-                    url = known[1]                            # new activity: start from the last page read
+            if listing:
+                row, mark = listing_row(link.root)
+                if mark is not None:
+                    decision = rows.get(id(row))
+                    if decision is None:         # the row's links together: unchanged when any of them is
+                        links_in_row = [canonical_url(urljoin(response.url, a.get("href", "").strip()))
+                                        for a in row.iter("a") if a.get("href", "").strip()
+                                        and not a.get("href", "").strip().startswith(("#", "javascript:"))]
+                        known = next((self.listing_marks[u] for u in links_in_row if u in self.listing_marks), None)
+                        decision = rows[id(row)] = ("skip" if known is not None and known[0] == mark
+                                                    else known[1] if known is not None and known[1] else "")
+                    if decision == "skip":
+                        self._count("unchanged_by_listing")      # the listing shows nothing new there
+                        continue
+                    meta = {"listed_as": canonical_url(url), "listing_mark": mark}
+                    if decision and canonical_url(decision) not in self.requested:
+                        url, rows[id(row)] = decision, "followed"  # new activity: from the last page read
+                    elif decision == "followed":
+                        continue                               # the row's thread is being read already
             req = self._follow(url, self.parse_page, response, depth=depth, meta=meta)
             if req:
                 yield req
@@ -355,11 +368,6 @@ class ConversationSpider(Spider):
         self.report_sources()
 
 
-_ROW_TAGS = frozenset({"li", "tr", "article"})
-_ROW_CLASS = re.compile(r"row|item|topic|thread|discussion", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
-
-
 def _forum_platforms() -> frozenset[str]:
     from threadscout.crawler.extract.registry import PLATFORMS
 
@@ -367,25 +375,59 @@ def _forum_platforms() -> frozenset[str]:
 
 
 FORUM_PLATFORMS = _forum_platforms()
+_ROW_TAGS = frozenset({"li", "tr", "article"})
+_ROW_CLASS = re.compile(r"(^|[-_])(row|item|topic|thread|discussion)$", re.IGNORECASE)
+_NOT_ACTIVITY = re.compile(r"view|hit|read|vote|like|rating|size", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
-def row_mark(anchor: Any) -> str | None:
-    """A fingerprint of the listing row a link stands in (its text: reply counts, last-post dates and names),
-    or None when the row shows no number at all (then nothing can be told from it)."""
+def listing_row(anchor: Any) -> tuple[Any, str | None]:
+    """The listing row a link stands in, and a fingerprint of the activity it shows: its numbers and dates
+    (reply counts, last posts) without the words of its links and without view counts, which every visit
+    changes; the same for every link of the row.
+    No fingerprint when the row shows no number at all: then nothing can be told from it."""
     row = anchor
-    for _ in range(6):
+    for _ in range(8):
         parent = row.getparent()
         if parent is None:
-            break
+            return anchor, None
         row = parent
-        if row.tag in _ROW_TAGS or _ROW_CLASS.search(row.get("class") or ""):
+        if row.tag in _ROW_TAGS or any(_ROW_CLASS.search(t) for t in (row.get("class") or "").split()):
             break
     else:
-        return None
-    text = " ".join(" ".join(row.itertext()).split())
-    if row is anchor or not _DIGIT.search(text):
-        return None
-    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:20]
+        return anchor, None
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        # a link's words (a title, "last post", a name) say nothing of activity and differ from link to link;
+        # its numbers (page numbers, counts) are kept, and so are dates in attributes
+        wordy_link = el.tag == "a" and _LETTER.search(el.text_content() or "")
+        if wordy_link or _NOT_ACTIVITY.search(el.get("class") or ""):
+            for attr in ("datetime", "data-time", "data-timestamp", "title"):
+                if wordy_link and el.get(attr) and _DIGIT.search(el.get(attr)):
+                    parts.append(el.get(attr))
+            if el.tail and el is not row:
+                parts.append(el.tail)
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            elif child.tail:
+                parts.append(child.tail)
+        for attr in ("datetime", "data-time", "data-timestamp", "title"):
+            if el.get(attr) and _DIGIT.search(el.get(attr)):
+                parts.append(el.get(attr))
+        if el is not row and el.tail:
+            parts.append(el.tail)
+
+    walk(row)
+    text = " ".join(" ".join(parts).split())
+    if not _DIGIT.search(text):
+        return row, None
+    return row, hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:20]
 
 
 def _header(response: Response, name: bytes) -> str | None:
