@@ -70,6 +70,11 @@ class AddressPolicy:
                 return self.is_public(embedded)
         return ip.is_global and not ip.is_multicast
 
+    def is_private_host(self, host: str) -> bool:
+        """``localhost``, or a literal address that is not public (a host name proves nothing by itself)."""
+        host = host.lower().strip("[]")
+        return host == "localhost" or (_ip(host) is not None and not self.is_public(host))
+
     def trust(self, host: str) -> None:
         self.trusted.add(host.lower())
 

@@ -20,10 +20,6 @@ from threadscout.config.settings import CONFIG_ENV, Settings, Source, load_setti
 from threadscout.crawler import signals as our_signals
 from threadscout.indexer.db import Store
 
-# what a crawl counts, in the words the progress line and the closing summary both use
-COUNTED = ("threadscout/responses", "threadscout/conversations_new", "threadscout/conversations_updated")
-
-
 def error_count(stats: dict[str, Any]) -> int:
     """Failed requests, plus callbacks that raised (Scrapy counts those apart and carries on)."""
     return int(stats.get("threadscout/errors", 0)) + int(stats.get("spider_exceptions/count", 0))

@@ -32,6 +32,13 @@ MAX_RETRY_AFTER = 300.0        # seconds; a site that asks us to wait longer is 
 TIMEOUTS_BEFORE_GIVING_UP = 3  # consecutive timeouts from one site
 
 
+def fail_queued(slot: Any, why: str) -> None:
+    """Fail the requests waiting in a download slot's queue at once (they reach their errbacks as ignored)."""
+    while slot.queue:
+        _, waiting = slot.queue.popleft()
+        waiting.errback(Failure(IgnoreRequest(why)))
+
+
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
     """``Retry-After`` as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
     if not value:
@@ -156,9 +163,8 @@ class PolitenessMiddleware:
     def _drop_waiting(self, key: str, why: str) -> None:
         """Requests already queued for a site we gave up on fail now instead of waiting for their timeout."""
         slot = self._slot(key)
-        while slot is not None and slot.queue:
-            _, waiting = slot.queue.popleft()
-            waiting.errback(Failure(IgnoreRequest(f"gave up on {key} for this crawl: {why}")))
+        if slot is not None:
+            fail_queued(slot, f"gave up on {key} for this crawl: {why}")
 
     def _slot_key(self, request: Request) -> str:
         engine = self.crawler.engine

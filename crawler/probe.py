@@ -13,10 +13,6 @@ from typing import Any
 
 from threadscout.config.settings import Settings
 
-FORUM_PLATFORMS = frozenset({"phpbb", "vbulletin", "xenforo", "nodebb", "discourse", "smf", "mybb", "invision",
-                             "forumotion", "reddit", "hackernews", "stackexchange", "github"})
-
-
 @dataclass
 class Probed:
     url: str
@@ -27,7 +23,9 @@ class Probed:
 
     @property
     def kind(self) -> str:
-        if self.platform in FORUM_PLATFORMS:
+        from threadscout.crawler.extract.registry import THREAD_PLATFORMS
+
+        if self.platform in THREAD_PLATFORMS:
             return "forum"
         return "site"
 

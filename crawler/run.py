@@ -124,7 +124,6 @@ class _Stopper:
 
     def __init__(self, process: Any, crawler: Any) -> None:
         self.process, self.crawler = process, crawler
-        self.forced = False
 
     def request(self) -> None:
         from twisted.internet import reactor
@@ -146,17 +145,15 @@ class _Stopper:
 
     def _sweep(self) -> None:
         """Drop the requests waiting in the downloader and abort open connections; again until closed."""
-        from scrapy.exceptions import IgnoreRequest
         from twisted.internet import reactor, tcp
-        from twisted.python.failure import Failure
+
+        from threadscout.crawler.politeness import fail_queued
 
         engine = self.crawler.engine
         if engine is None or not reactor.running:  # type: ignore[attr-defined]
             return
         for slot in list(engine.downloader.slots.values()):
-            while slot.queue:
-                _, waiting = slot.queue.popleft()
-                waiting.errback(Failure(IgnoreRequest("the crawl was stopped")))
+            fail_queued(slot, "the crawl was stopped")
         for selectable in [*reactor.getReaders(), *reactor.getWriters()]:  # type: ignore[attr-defined]
             if isinstance(selectable, tcp.Client):
                 selectable.abortConnection()
@@ -170,7 +167,6 @@ class _Stopper:
 
         if reactor.running:  # type: ignore[attr-defined]
             logging.getLogger(__name__).warning("the crawl did not close in %.0fs; stopping anyway", STOP_GRACE)
-            self.forced = True
             reactor.crash()  # type: ignore[attr-defined]
 
 

@@ -50,5 +50,16 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def place_of(url: str) -> str:
+    """``site_of`` with the port when it is not the scheme's default: two servers on one host are two places."""
+    site = site_of(url)
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return site
+    return f"{site}:{port}" if port and port != _DEFAULT_PORTS.get(parts.scheme.lower()) else site
+
+
 def same_site(a: str, b: str) -> bool:
     return site_of(a) == site_of(b)

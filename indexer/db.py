@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Literal, Protocol, TypeVar
 
 from sqlalchemy import create_engine, event, func, inspect, make_url, or_, select, text, update
@@ -55,6 +54,8 @@ class ConversationLike(Protocol):
     kind: str
     origin: str
     source_url: str | None
+    links: Sequence[str]                         # to other sites, for discovery
+    listing: tuple[str, str, str, int] | None    # refresh by listing (see crawler.items)
 
     @property
     def replies(self) -> Sequence[ReplyLike]: ...
@@ -262,9 +263,8 @@ class Store:
                 src = s.scalar(select(Source.id).where(Source.url == item.source_url))
                 conv.source_id = src
             new_replies, replies_changed = _merge_replies(conv, item, s)
-            listing = getattr(item, "listing", None)
-            if listing:
-                listed_as, mark, page_url, page_number = listing
+            if item.listing:
+                listed_as, mark, page_url, page_number = item.listing
                 if mark:                                     # read to its end: the row's mark and this last page
                     conv.listed_as, conv.listing_mark = listed_as, mark
                     conv.last_page, conv.last_page_number = page_url, page_number
@@ -272,10 +272,9 @@ class Store:
                     # the furthest page read so far (an earlier page read later in the same crawl does not
                     # move it back; a mark already recorded stays until the thread is read to its end again)
                     conv.listed_as, conv.last_page, conv.last_page_number = listed_as, page_url, page_number
-            links = getattr(item, "links", None)
-            if links:
+            if item.links:
                 s.flush()
-                _add_links(s, conv.id, links)
+                _add_links(s, conv.id, item.links)
             if created or changed or replies_changed:
                 conv.n_replies = len(conv.replies)
                 dates = [d for d in [conv.published, *(r.published for r in conv.replies)] if d]
@@ -387,9 +386,7 @@ def _add_links(s: Session, conversation_id: int, links: Sequence[str]) -> None:
     known = set(s.scalars(select(Link.url).where(Link.conversation_id == conversation_id)))
     for url in dict.fromkeys(links):
         if url not in known:
-            host = (urlsplit(url).hostname or "").lower()
-            s.add(Link(conversation_id=conversation_id, url=url[:2048],
-                       site=host[4:] if host.startswith("www.") else host))
+            s.add(Link(conversation_id=conversation_id, url=url[:2048]))
 
 
 def _assign(obj: object, name: str, value: object) -> bool:

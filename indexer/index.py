@@ -144,9 +144,6 @@ class SearchIndex:
             return "damaged"
         return "ok"
 
-    def exists(self) -> bool:
-        return self.state() == "ok"
-
     def _open_live(self) -> tuple[Path, index.Index]:
         live = self.live_dir()
         if live is None or not live.is_dir():

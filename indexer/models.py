@@ -176,7 +176,6 @@ class Link(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     url: Mapped[str] = mapped_column(String(2048))
-    site: Mapped[str] = mapped_column(String(255), index=True)
 
 
 class CrawlRun(Base):

@@ -7,7 +7,6 @@ candidates are then looked at lightly (one page each) for their feeds and softwa
 
 from __future__ import annotations
 
-import ipaddress
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +15,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from threadscout.config.settings import Settings
-from threadscout.crawler.urls import site_of
+from threadscout.crawler.addresses import AddressPolicy
+from threadscout.crawler.urls import place_of, site_of
 from threadscout.indexer.db import Store
 from threadscout.indexer.index import IndexMissingError, SearchIndex
 from threadscout.indexer.models import Conversation, Link
@@ -45,30 +45,6 @@ class Candidate:
                              "looked": self.looked}}
 
 
-def _private_host(url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
-    if host == "localhost":
-        return True
-    try:
-        return not ipaddress.ip_address(host).is_global
-    except ValueError:
-        return False
-
-
-def _site_key(url: str) -> str:
-    """The site a link goes to, as discover groups them: the host without www., with its port when not the
-    default one (two servers on one host are two places)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    host = host[4:] if host.startswith("www.") else host
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
-    return f"{host}:{port}" if port and port != default else host
-
-
 def candidates(cfg: Settings, store: Store, watched: list[str], limit: int) -> list[Candidate]:
     query = " OR ".join(f'"{k}"' for k in cfg.mission.keywords)
     try:
@@ -79,23 +55,22 @@ def candidates(cfg: Settings, store: Store, watched: list[str], limit: int) -> l
     found: dict[str, Candidate] = {}
     per_site_convs: dict[str, set[str]] = defaultdict(set)
     with store.session() as s:
-        rows = s.execute(select(Conversation.url, Link.url, Link.site).join(Link, Link.conversation_id ==
-                                                                            Conversation.id)
+        rows = s.execute(select(Conversation.url, Link.url).join(Link, Link.conversation_id == Conversation.id)
                          .where(Conversation.url.in_(relevant))).all() if relevant else []
     # site furniture ("Powered by ...", a footer's partner link) stands on most pages of a site: not evidence
     per_linking: dict[str, set[str]] = defaultdict(set)
     per_link: dict[tuple[str, str], int] = defaultdict(int)
-    for conv_url, link_url, _ in rows:
+    for conv_url, link_url in rows:
         per_linking[site_of(conv_url)].add(conv_url)
         per_link[(site_of(conv_url), link_url)] += 1
-    watched_keys = {_site_key(url) for url in watched}
-    for conv_url, link_url, _ in rows:
-        site = _site_key(link_url)
+    watched_places = {place_of(url) for url in watched}
+    for conv_url, link_url in rows:
+        site = place_of(link_url)
         linking = site_of(conv_url)
         count, total = per_link[(linking, link_url)], len(per_linking[linking])
         if total >= 3 and count >= 0.8 * total:
             continue
-        if not site or site in watched_keys or _site_key(conv_url) == site:
+        if not site or site in watched_places or place_of(conv_url) == site:
             continue                      # a watched place, or a link within the conversation's own site
         cand = found.setdefault(site, Candidate(site=site, url=link_url, score=0.0))
         cand.linked[link_url] = cand.linked.get(link_url, 0) + 1
@@ -116,7 +91,9 @@ def look(cfg: Settings, found: list[Candidate]) -> None:
     if not top:
         return
     # a candidate may be on a private address only when the conversations pointing there are too
-    targets = [(c.url, all(_private_host(u) for u in c.conversations)) for c in top]
+    policy = AddressPolicy()
+    targets = [(c.url, all(policy.is_private_host(urlsplit(u).hostname or "") for u in c.conversations))
+               for c in top]
     seen = probe(cfg, targets)
     for cand in top:
         result = seen.get(cand.url)
@@ -124,5 +101,3 @@ def look(cfg: Settings, found: list[Candidate]) -> None:
             continue
         cand.feeds, cand.platform, cand.kind = result.feeds, result.platform, result.kind
         cand.looked = result.error or (f"HTTP {result.status}" if result.status else None)
-        if result.feeds and result.platform is None:
-            cand.kind = "feed"

@@ -15,7 +15,7 @@ from threadscout.config.errors import ConfigError, UsageError
 from threadscout.config.settings import SOURCE_KINDS, Settings, contact_problem, url_problem
 from threadscout.config.settings import Source as ConfigSource
 from threadscout.crawler.urls import canonical_url
-from threadscout.crawler.run import StopRequest
+from threadscout.crawler.run import StopRequest, run_crawl
 from threadscout.indexer import sync
 from threadscout.indexer.db import Store
 from threadscout.indexer.index import SearchIndex
@@ -171,14 +171,6 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
                         feeds=tuple(row.feeds or ()))
 
 
-def _has_added_sources(cfg: Settings) -> bool:
-    store = open_store(cfg)
-    try:
-        return any(row.added for row in store.sources())
-    finally:
-        store.close()
-
-
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
           on_indexed: Callable[[int], None] | None = None, log_level: str = "INFO", echo_log: bool = False,
           stop: StopRequest | None = None) -> CrawlSummary:
@@ -187,19 +179,17 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
     SIGINT / SIGTERM stop it early: what was stored is indexed and the summary says so (``stopped_by``).
     Runs Scrapy's reactor in this process: call it once per process (the scheduler uses a child process).
     """
-    if not cfg.sources and not _has_added_sources(cfg):
-        raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
-                                                   "(or run `threadscout sources add URL`)")
     if stop is None:
         with StopRequest() as own:
             return crawl(cfg, all_sources=all_sources, on_counts=on_counts, on_indexed=on_indexed,
                          log_level=log_level, echo_log=echo_log, stop=own)
-    from threadscout.crawler.run import run_crawl
-
     started = time.monotonic()
     store = open_store(cfg)
     try:
         watched = watched_sources(cfg, store)
+        if not watched:
+            raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
+                                                       "(or run `threadscout sources add URL`)")
         sources = watched if all_sources else store.due_sources(watched, cfg.crawl.every)
         summary = CrawlSummary(sources=len(sources))
         problem = contact_problem(cfg.crawl)

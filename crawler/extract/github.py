@@ -20,9 +20,20 @@ def opening(doc: HtmlElement, base: str) -> ReplyItem | None:
     return None
 
 
+_AUTHOR = ('[data-testid="comment-header"] a[data-testid="avatar-link"]@href', "a.author")
+
+
+def _author(block: HtmlElement) -> str | None:
+    """The avatar link's last path segment (``/jmorrell`` -> ``jmorrell``): the comment names its author nowhere
+    else that CSS can reach."""
+    value = forum.first_text(block, _AUTHOR)
+    return value.rstrip("/").rsplit("/", 1)[-1] if value else None
+
+
 RULES = forum.ForumRules(
     post='[data-testid^="comment-viewer-outer-box-"], .js-timeline-item .timeline-comment:not(.comment-body)',
-    author=('[data-testid="comment-header"] a[data-testid="avatar-link"]@href', "a.author"),
+    author=_AUTHOR,
+    author_of=_author,
     body=('[data-testid="markdown-body"]', ".comment-body"),
     date=("relative-time",),
     permalink=('[data-testid="comment-header"] a[href*="#issuecomment-"]', 'a[href*="#issuecomment-"]'),
@@ -30,14 +41,6 @@ RULES = forum.ForumRules(
     opening_in_blocks=False,
     opening=opening,
 )
-
-
-def _author(block: HtmlElement) -> str | None:
-    value = forum.first_text(block, RULES.author)
-    return value.rstrip("/").rsplit("/", 1)[-1] if value else None
-
-
-RULES = forum.ForumRules(**{**RULES.__dict__, "author_of": _author})
 
 
 def detect(doc: HtmlElement, html: str, url: str) -> bool:

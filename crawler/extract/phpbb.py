@@ -52,7 +52,7 @@ def detect(doc: HtmlElement, html: str, url: str) -> bool:
 def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
     found = forum.extract(doc, page_url, url, RULES)
     if found is not None and found.conversation is not None and forum.query_int(found.thread_url or "", "t") is None \
-            and not _SEO_PAGE.search(found.thread_url or "") and "-t" not in (found.thread_url or ""):
+            and "-t" not in (found.thread_url or ""):
         # reached by a post's link (viewtopic.php?p=119): the topic's own link names the thread
         topic = forum.first_link(doc, ('h2.topic-title a[href*="t="]', 'h2 a[href*="t="]'), forum.base_url(doc, url))
         if topic is not None:

@@ -29,3 +29,5 @@ PLATFORMS: tuple[Platform, ...] = (
     stackexchange.PLATFORM,
     github.PLATFORM,
 )
+# the platforms of threads (forums, Q&A and link sites), as opposed to blog engines' posts with comments
+THREAD_PLATFORMS: frozenset[str] = frozenset(p.name for p in PLATFORMS if p.kind == "thread")

@@ -26,6 +26,7 @@ from twisted.python.failure import Failure
 from threadscout.crawler import signals as our_signals
 from threadscout.crawler.addresses import PRIVATE_OK, AddressPolicy, refusal
 from threadscout.crawler.extensions import CrawlContext, crawl_context
+from threadscout.crawler.extract.registry import THREAD_PLATFORMS
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
 from threadscout.crawler.health import describe, kind_of_exception, kind_of_status
 from threadscout.crawler.politeness import retry_after_seconds
@@ -218,7 +219,7 @@ class ConversationSpider(Spider):
                 self._count("thread_pages_followed")
                 yield req
         if (page.conversation is None and page.feeds and response.meta.get("follow_links") is not False
-                and page.platform not in FORUM_PLATFORMS):   # a forum's feeds list posts, not threads
+                and page.platform not in THREAD_PLATFORMS):   # a forum's feeds list posts, not threads
             # a listing (a blog's home, a board) that names its feeds: they bring each post's comment feed too
             self.crawler.signals.send_catch_log(our_signals.feeds_found,  # type: ignore[union-attr]
                                                 source=response.meta["source"], feeds=page.feeds[:MAX_FEEDS])
@@ -229,17 +230,17 @@ class ConversationSpider(Spider):
                     self._count("feeds_discovered")
                     yield req
         # listing pages are never remembered: they must be read again to find what is new below them
-        if page.conversation is not None and page.platform in FORUM_PLATFORMS:
+        if page.conversation is not None and page.platform in THREAD_PLATFORMS:
             return      # a forum thread: its pages are followed above; its other links (profiles, replying) are not
         # refresh by listing only on forum engines' listings, whose rows show reply counts and last posts (a
         # blog's home does not show new comments)
-        yield from self._links(response, listing=page.conversation is None and page.platform in FORUM_PLATFORMS)
+        yield from self._links(response, listing=page.conversation is None and page.platform in THREAD_PLATFORMS)
 
     def _links(self, response: Response, listing: bool = False) -> Iterator[Request]:
         """Same-site links from a site source's pages, within its depth.
 
         On a listing (a board, a blog's home), a link whose row shows the same activity as when its conversation
-        was last read completely (reply counts, last-post dates: see ``row_mark``) is not followed; when the row
+        was last read completely (reply counts, last-post dates: see ``listing_row``) is not followed; when the row
         changed, the conversation's last page is asked for rather than its first."""
         if response.meta.get("follow_links") is False:
             return
@@ -288,7 +289,8 @@ class ConversationSpider(Spider):
         request = failure.request  # type: ignore[attr-defined]
         stopping = self.context is not None and self.context.stopping
         refused = refusal(self.policy, request, failure)
-        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+        robots = bool(failure.check(IgnoreRequest)) and "robots.txt" in str(failure.value)
+        if robots:
             self._count("robots_forbidden")
             status, problem, kind = None, "forbidden by robots.txt", "hard"
         elif refused:
@@ -311,7 +313,7 @@ class ConversationSpider(Spider):
             problem = describe(failure.type.__name__, failure.getErrorMessage())
             kind = kind_of_exception(failure.type.__name__, failure.getErrorMessage())
             self._count("errors")
-        if problem != "forbidden by robots.txt":
+        if not robots:                          # a page robots.txt keeps us from is no failed page
             self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
             self.logger.warning("failed %s: %s", request.url, problem)
         if request.meta.get("is_start"):
@@ -368,18 +370,12 @@ class ConversationSpider(Spider):
         self.report_sources()
 
 
-def _forum_platforms() -> frozenset[str]:
-    from threadscout.crawler.extract.registry import PLATFORMS
-
-    return frozenset(p.name for p in PLATFORMS if p.kind == "thread")
-
-
-FORUM_PLATFORMS = _forum_platforms()
 _ROW_TAGS = frozenset({"li", "tr", "article"})
 _ROW_CLASS = re.compile(r"(^|[-_])(row|item|topic|thread|discussion)$", re.IGNORECASE)
 _NOT_ACTIVITY = re.compile(r"view|hit|read|vote|like|rating|size", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
+_DATE_ATTRS = ("datetime", "data-time", "data-timestamp", "title")
 
 
 def listing_row(anchor: Any) -> tuple[Any, str | None]:
@@ -401,25 +397,19 @@ def listing_row(anchor: Any) -> tuple[Any, str | None]:
 
     def walk(el: Any) -> None:
         # a link's words (a title, "last post", a name) say nothing of activity and differ from link to link;
-        # its numbers (page numbers, counts) are kept, and so are dates in attributes
+        # its numbers (page numbers, counts) are kept, and so are dates in attributes; view counts are not
         wordy_link = el.tag == "a" and _LETTER.search(el.text_content() or "")
-        if wordy_link or _NOT_ACTIVITY.search(el.get("class") or ""):
-            for attr in ("datetime", "data-time", "data-timestamp", "title"):
-                if wordy_link and el.get(attr) and _DIGIT.search(el.get(attr)):
-                    parts.append(el.get(attr))
-            if el.tail and el is not row:
-                parts.append(el.tail)
-            return
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            if isinstance(child.tag, str):
-                walk(child)
-            elif child.tail:
-                parts.append(child.tail)
-        for attr in ("datetime", "data-time", "data-timestamp", "title"):
-            if el.get(attr) and _DIGIT.search(el.get(attr)):
-                parts.append(el.get(attr))
+        quiet = _NOT_ACTIVITY.search(el.get("class") or "")
+        if not (wordy_link or quiet):
+            if el.text:
+                parts.append(el.text)
+            for child in el:
+                if isinstance(child.tag, str):
+                    walk(child)
+                elif child.tail:
+                    parts.append(child.tail)
+        if wordy_link or not quiet:
+            parts.extend(value for attr in _DATE_ATTRS if (value := el.get(attr)) and _DIGIT.search(value))
         if el is not row and el.tail:
             parts.append(el.tail)
 
