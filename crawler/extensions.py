@@ -9,6 +9,7 @@ expect, and ``threadscout crawl`` hands over the configuration it already read.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from scrapy import signals
@@ -40,6 +41,7 @@ class CrawlContext:
         self.crawler, self.cfg, self.store, self.sources = crawler, cfg, store, sources
         self.run_id: int | None = None
         self.stopping = False      # set when the user asked the crawl to stop: failures then are not the site's
+        self.before_finish: list[Callable[[], None]] = []   # what must be written before the run is closed
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.source_result, signal=our_signals.source_result)
@@ -74,6 +76,8 @@ class CrawlContext:
         self.finish(reason)
 
     def finish(self, reason: str) -> None:
+        for write in self.before_finish:
+            write()
         stats = self.crawler.stats
         if self.run_id is None or stats is None:
             return

@@ -8,6 +8,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
+from twisted.internet import task
 
 from threadscout.crawler.clean import strip_controls
 from threadscout.crawler.extensions import crawl_context
@@ -55,33 +56,58 @@ class NormalisePipeline:
 
 
 class StorePipeline:
-    """Save each conversation in its own transaction and count which ones were new and which changed."""
+    """Save what the crawl finds in small batches, one transaction each: every half second and every 100
+    conversations, and when the spider closes (or the crawl is cut short). A crash loses at most the last half
+    second, and a page whose conversation was not saved has no validators recorded: it is fetched in full again.
+    Counts which conversations were new and which changed."""
+
+    EVERY = 0.5
+    BATCH = 100
 
     def __init__(self, crawler: Crawler, store: Any) -> None:
         self.crawler = crawler
         self.store = store
+        self.pending: list[tuple[ConversationItem, str, Any]] = []
         self.new: set[int] = set()
         self.updated: set[int] = set()
+        self.timer: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         context = crawl_context(crawler)
         if context is None:
             raise NotConfigured("no threadscout store extension")
-        return cls(crawler, context.store)
+        pipeline = cls(crawler, context.store)
+        context.before_finish.append(pipeline.flush)
+        return pipeline
+
+    def open_spider(self) -> None:
+        self.timer = task.LoopingCall(self.flush)
+        self.timer.start(self.EVERY, now=False)
+
+    def close_spider(self) -> None:
+        if self.timer is not None and self.timer.running:
+            self.timer.stop()
+        self.flush()
 
     def process_item(self, item: ConversationItem) -> ConversationItem:
-        result = self.store.save(item, site=site_of(item.url))
-        if item.fetched:  # only now: a page whose item was not saved must be fetched in full next time
-            self.store.record_fetch(item.fetched[0], 200, item.fetched[1], item.fetched[2])
-        if result.outcome == "new":
-            self.new.add(result.conversation_id)
-        elif result.outcome == "updated" and result.conversation_id not in self.new:
-            self.updated.add(result.conversation_id)
+        self.pending.append((item, site_of(item.url), item.fetched))
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
         stats = self.crawler.stats
         assert stats is not None
+        for result in self.store.save_many(batch):
+            if result.outcome == "new":
+                self.new.add(result.conversation_id)
+            elif result.outcome == "updated" and result.conversation_id not in self.new:
+                self.updated.add(result.conversation_id)
+            if result.new_replies:
+                stats.inc_value("threadscout/replies_new", result.new_replies)
         stats.set_value("threadscout/conversations_new", len(self.new))
         stats.set_value("threadscout/conversations_updated", len(self.updated))
-        if result.new_replies:
-            stats.inc_value("threadscout/replies_new", result.new_replies)
-        return item

@@ -2,7 +2,7 @@
 
 The first SIGINT or SIGTERM stops the crawl within a few seconds: no new request is made, requests waiting in
 the downloader are dropped and open connections are aborted, so the spider closes at once with what it has
-(every conversation is saved in its own transaction as it arrives). If Scrapy has not closed after
+(what was found is saved every half second, and at the close). If Scrapy has not closed after
 ``STOP_GRACE`` seconds, the reactor is stopped anyway and the crawl-run row is written here. A second signal
 exits the process at once.
 

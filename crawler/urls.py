@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_",)
@@ -25,6 +26,7 @@ def _is_tracking(key: str) -> bool:
     return k.startswith(_TRACKING_PREFIXES) or k in _TRACKING_KEYS
 
 
+@lru_cache(maxsize=8192)   # pure, and asked again for the same page's URL many times while extracting it
 def canonical_url(url: str, *, keep_fragment: bool = False) -> str:
     """Lower-case scheme and host; drop credentials, default ports, tracking parameters and (unless asked) the fragment.
 

@@ -1,7 +1,7 @@
 """The store: engine and sessions, creation, and the upserts that keep one row per conversation and reply.
 
-Every save is its own short transaction, so a crash loses at most the page being saved, and readers (search,
-show) keep working while a crawl writes: SQLite runs in WAL mode with a busy timeout.
+Saves are short transactions (a crawl saves what it found every half second), so a crash loses at most that,
+and readers (search, show) keep working while a crawl writes: SQLite runs in WAL mode with a busy timeout.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
-from sqlalchemy import create_engine, event, func, inspect, make_url, or_, select, text, update
+from sqlalchemy import create_engine, event, func, insert, inspect, make_url, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -24,6 +24,7 @@ from threadscout.indexer.models import (Base, Conversation, CrawlRun, Document, 
                                        utcnow)
 
 Outcome = Literal["new", "updated", "unchanged"]
+Fetched = tuple[str, str | None, str | None]   # a page's URL, ETag and Last-Modified
 _ORIGIN_RANK = {"comments": 0, "feed": 1, "page": 2}
 
 
@@ -230,59 +231,29 @@ class Store:
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """ETag and Last-Modified last seen at a URL, for a conditional GET."""
-        with self.session() as s:
-            doc = s.get(Document, url)
-            return (doc.etag, doc.last_modified) if doc else (None, None)
+        with self.engine.connect() as c:   # asked before every request: no ORM session
+            row = c.execute(select(Document.etag, Document.last_modified).where(Document.url == url)).first()
+            return (row[0], row[1]) if row else (None, None)
 
     def record_fetch(self, url: str, status: int, etag: str | None, last_modified: str | None) -> None:
         with self.session() as s:
-            doc = s.get(Document, url)
-            if doc is None:
-                doc = Document(url=url)
-                s.add(doc)
-            doc.status, doc.fetched_at = status, utcnow()
-            if status != 304:
-                doc.etag, doc.last_modified = etag, last_modified
+            _record_fetch(s, url, status, etag, last_modified)
 
     # -- conversations ---------------------------------------------------------------------------------------
     def save(self, item: ConversationLike, site: str) -> SaveResult:
         """Insert or merge one conversation and its replies, keyed on the canonical URL."""
+        return self.save_many([(item, site, None)])[0]
+
+    def save_many(self, entries: Sequence[tuple[ConversationLike, str, Fetched | None]]) -> list[SaveResult]:
+        """Save a batch of conversations in one transaction (a crawl saves what it found every half second),
+        each with the fetch of the page it came from (its validators for the next conditional GET)."""
         with self.session() as s:
-            conv = s.scalar(select(Conversation).where(Conversation.url == item.url)
-                            .options(selectinload(Conversation.replies)))
-            created = conv is None
-            if conv is None:
-                conv = Conversation(url=item.url, site=site, kind=item.kind, origin=item.origin, text="",
-                                    n_replies=0)
-                s.add(conv)
-            changed = _merge_conversation(conv, item, created)
-            if conv.gone_at is not None and item.origin == "page":
-                conv.gone_at = None           # back again
-                changed = True
-            if item.source_url and conv.source_id is None:
-                src = s.scalar(select(Source.id).where(Source.url == item.source_url))
-                conv.source_id = src
-            new_replies, replies_changed = _merge_replies(conv, item, s)
-            if item.listing:
-                listed_as, mark, page_url, page_number = item.listing
-                if mark:                                     # read to its end: the row's mark and this last page
-                    conv.listed_as, conv.listing_mark = listed_as, mark
-                    conv.last_page, conv.last_page_number = page_url, page_number
-                elif conv.last_page is None or page_number >= (conv.last_page_number or 0):
-                    # the furthest page read so far (an earlier page read later in the same crawl does not
-                    # move it back; a mark already recorded stays until the thread is read to its end again)
-                    conv.listed_as, conv.last_page, conv.last_page_number = listed_as, page_url, page_number
-            if item.links:
-                s.flush()
-                _add_links(s, conv.id, item.links)
-            if created or changed or replies_changed:
-                conv.n_replies = len(conv.replies)
-                dates = [d for d in [conv.published, *(r.published for r in conv.replies)] if d]
-                conv.last_activity = max(dates) if dates else None
-                conv.updated_at = utcnow()
-            s.flush()
-            outcome: Outcome = "new" if created else "updated" if (changed or replies_changed) else "unchanged"
-            return SaveResult(outcome, conv.id, new_replies)
+            results = []
+            for item, site, fetched in entries:
+                results.append(_save(s, item, site))
+                if fetched:
+                    _record_fetch(s, fetched[0], 200, fetched[1], fetched[2])
+            return results
 
     def listing_marks(self) -> dict[str, tuple[str, str | None]]:
         """For refresh by listing: URL as listed -> (row mark when last read to its end, last page's URL)."""
@@ -321,12 +292,17 @@ class Store:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(Conversation)) or 0
 
-    def needing_index(self, batch: int = 200) -> Iterator[list[Conversation]]:
-        """Batches of conversations the index is behind on, with their replies loaded."""
+    def needing_index(self, batch: int = 200, settled_before: datetime | None = None
+                      ) -> Iterator[list[Conversation]]:
+        """Batches of conversations the index is behind on, with their replies loaded; with ``settled_before``,
+        only those that last changed before then (a thread still being read page by page waits)."""
         last_id = 0
+        query = needing_index()
+        if settled_before is not None:
+            query = query.where(Conversation.updated_at < settled_before)
         while True:
             with self.session() as s:
-                rows = list(s.scalars(needing_index().where(Conversation.id > last_id).limit(batch)
+                rows = list(s.scalars(query.where(Conversation.id > last_id).limit(batch)
                                       .options(selectinload(Conversation.replies))))
             if not rows:
                 return
@@ -382,6 +358,55 @@ class Store:
 
 
 
+def _record_fetch(s: Session, url: str, status: int, etag: str | None, last_modified: str | None) -> None:
+    doc = s.get(Document, url)
+    if doc is None:
+        doc = Document(url=url)
+        s.add(doc)
+    doc.status, doc.fetched_at = status, utcnow()
+    if status != 304:
+        doc.etag, doc.last_modified = etag, last_modified
+
+
+def _save(s: Session, item: ConversationLike, site: str) -> SaveResult:
+    """One conversation: its row merged, only the replies this item carries looked up (a long thread's pages
+    do not each load all its replies), its reply count and last activity counted by the database."""
+    conv = s.scalar(select(Conversation).where(Conversation.url == item.url))
+    created = conv is None
+    if conv is None:
+        conv = Conversation(url=item.url, site=site, kind=item.kind, origin=item.origin, text="", n_replies=0)
+        s.add(conv)
+    changed = _merge_conversation(conv, item, created)
+    if conv.gone_at is not None and item.origin == "page":
+        conv.gone_at = None           # back again
+        changed = True
+    if item.source_url and conv.source_id is None:
+        conv.source_id = s.scalar(select(Source.id).where(Source.url == item.source_url))
+    s.flush()
+    new_replies, replies_changed = _merge_replies(conv, item, s, created)
+    if item.listing:
+        listed_as, mark, page_url, page_number = item.listing
+        if mark:                                     # read to its end: the row's mark and this last page
+            conv.listed_as, conv.listing_mark = listed_as, mark
+            conv.last_page, conv.last_page_number = page_url, page_number
+        elif conv.last_page is None or page_number >= (conv.last_page_number or 0):
+            # the furthest page read so far (an earlier page read later in the same crawl does not move it
+            # back; a mark already recorded stays until the thread is read to its end again)
+            conv.listed_as, conv.last_page, conv.last_page_number = listed_as, page_url, page_number
+    if item.links:
+        _add_links(s, conv.id, item.links)
+    if created or changed or replies_changed:
+        s.flush()
+        count, latest = s.execute(select(func.count(Reply.id), func.max(Reply.published))
+                                  .where(Reply.conversation_id == conv.id)).one()
+        conv.n_replies = count
+        dates = [d for d in (conv.published, latest) if d]
+        conv.last_activity = max(dates) if dates else None
+        conv.updated_at = utcnow()
+    outcome: Outcome = "new" if created else "updated" if (changed or replies_changed) else "unchanged"
+    return SaveResult(outcome, conv.id, new_replies)
+
+
 def _add_links(s: Session, conversation_id: int, links: Sequence[str]) -> None:
     known = set(s.scalars(select(Link.url).where(Link.conversation_id == conversation_id)))
     for url in dict.fromkeys(links):
@@ -412,23 +437,25 @@ def _merge_conversation(conv: Conversation, item: ConversationLike, created: boo
     return changed
 
 
-def _merge_replies(conv: Conversation, item: ConversationLike, s: Session) -> tuple[int, bool]:
-    by_key = {r.key: r for r in conv.replies}
+def _merge_replies(conv: Conversation, item: ConversationLike, s: Session, created: bool) -> tuple[int, bool]:
+    """Merge the item's replies into the conversation's: new ones are inserted in one statement, known ones
+    (only those this item carries are looked up) take the item's fields."""
+    keys = [reply_key(reply) for reply in item.replies]
+    by_key: dict[str, Reply] = {}
+    for start in range(0, 0 if created else len(keys), 500):
+        by_key.update((r.key, r) for r in s.scalars(select(Reply).where(Reply.conversation_id == conv.id,
+                                                                         Reply.key.in_(keys[start:start + 500]))))
     from_page = item.origin == "page"
-    new = 0
+    added: dict[str, dict[str, object]] = {}
     changed = False
-    for index, reply in enumerate(item.replies):
+    for index, (key, reply) in enumerate(zip(keys, item.replies)):
         position = reply.position if reply.position is not None else index   # forums: across pages
-        key = reply_key(reply)
         row = by_key.get(key)
         if row is None:
-            row = Reply(key=key, url=reply.url, author=reply.author, published=reply.published,
-                        published_offset=offset_minutes(reply.published), text=reply.text or "",
-                        position=position if from_page else None)
-            conv.replies.append(row)
-            by_key[key] = row
-            new += 1
-            changed = True
+            if key not in added:
+                added[key] = {"conversation_id": conv.id, "key": key, "url": reply.url, "author": reply.author,
+                              "published": reply.published, "published_offset": offset_minutes(reply.published),
+                              "text": reply.text or "", "position": position if from_page else None}
             continue
         if from_page:
             changed |= _assign(row, "position", position)
@@ -438,4 +465,6 @@ def _merge_replies(conv: Conversation, item: ConversationLike, s: Session) -> tu
         if reply.published and (from_page or row.published is None):
             changed |= _assign(row, "published", reply.published)
             changed |= _assign(row, "published_offset", offset_minutes(reply.published))
-    return new, changed
+    if added:
+        s.execute(insert(Reply), list(added.values()))
+    return len(added), changed or bool(added)

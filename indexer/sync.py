@@ -25,15 +25,17 @@ def _write(store: Store, idx: SearchIndex, batch: list[Conversation]) -> int:
     return idx.write((to_doc(c) for c in batch), after_commit=lambda: store.mark_indexed(stamps))
 
 
-def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch: int = 200) -> int:
-    """Index every conversation the index is behind on; returns how many were written.
+def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch: int = 200,
+         settled_before: datetime | None = None) -> int:
+    """Index every conversation the index is behind on (with ``settled_before``, those that last changed before
+    then); returns how many were written.
 
     A missing, damaged or outdated (other schema version) index is rebuilt from the store instead, beside the
     live one, which keeps answering searches until the new one is swapped in."""
     if idx.state() != "ok":
         return rebuild(store, idx, progress, batch)
     total = 0
-    for rows in store.needing_index(batch):
+    for rows in store.needing_index(batch, settled_before):
         try:
             total += _write(store, idx, rows)
         except (IndexMissingError, IndexOutdatedError):

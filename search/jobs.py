@@ -17,6 +17,7 @@ from threadscout.config.settings import Source as ConfigSource
 from threadscout.crawler.urls import canonical_url
 from threadscout.crawler.run import StopRequest, run_crawl
 from threadscout.indexer import sync
+from threadscout.indexer.beside import IndexBeside
 from threadscout.indexer.db import Store
 from threadscout.indexer.index import SearchIndex
 from threadscout.indexer.models import Source
@@ -198,8 +199,12 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
         if sources:
             log_dir = cfg.data_dir / "logs"
             log_dir.mkdir(parents=True, exist_ok=True)
-            result = run_crawl(cfg, sources, stop=stop, log_file=log_dir / "crawl.log", log_level=log_level,
-                               echo_log=echo_log, on_counts=on_counts)
+            beside = IndexBeside(cfg.database_url, cfg.index_dir, log_dir / "crawl.log").start()
+            try:
+                result = run_crawl(cfg, sources, stop=stop, log_file=log_dir / "crawl.log", log_level=log_level,
+                                   echo_log=echo_log, on_counts=on_counts)
+            finally:      # the rest of what the crawl saved, then anything the child left (the store is the truth)
+                summary.indexed = beside.finish(on_indexed, timeout=None if not stop.requested else 60)
             c = result.counts
             summary.pages, summary.new, summary.updated, summary.errors = (c["pages"], c["new"], c["updated"],
                                                                           c["errors"])
@@ -207,7 +212,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
             summary.robots_forbidden = int(result.stats.get("threadscout/robots_forbidden", 0))
             summary.finish_reason = result.finish_reason
         summary.failing = [h for h in source_health(cfg, store) if h.watched and h.failures]
-        summary.indexed = index(cfg, store=store, progress=on_indexed)   # a stopped crawl too: keep what it found
+        summary.indexed += index(cfg, store=store, progress=on_indexed)  # a stopped crawl too: keep what it found
         if stop.requested:
             summary.stopped_by = stop.signum
             summary.exit_code = stop.exit_code

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+import lxml.etree
+
 from threadscout.crawler.items import ConversationItem
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
@@ -116,15 +118,22 @@ MAX_LINKS = 200
 _FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "script", "noscript", "template"})
 
 
+_CONTENT_ANCHORS = lxml.etree.XPath(
+    "//body//a[@href][not(ancestor::*[" + " or ".join(f"self::{t}" for t in sorted(_FURNITURE)) + "])]")
+_ABSOLUTE = re.compile(r"\s*(//|[A-Za-z][A-Za-z0-9+.-]*:)")
+
+
 def _outbound_links(doc: HtmlElement, base: str, page_url: str) -> list[str]:
     """Links to other sites in the page's content (not its navigation, header, footer or sidebars): where the
     post and its commenters point. Each once, in page order."""
     links: list[str] = []
-    for anchor in css(doc, "body a[href]"):
-        if any(a.tag in _FURNITURE for a in anchor.iterancestors()):
-            continue
+    relative_is_local = same_site(base, page_url)
+    for anchor in _CONTENT_ANCHORS(doc):
+        href = (anchor.get("href") or "").strip()
+        if relative_is_local and not _ABSOLUTE.match(href):
+            continue                  # a relative link: this site (most links on a page, skipped cheaply)
         try:
-            target = urljoin(base, (anchor.get("href") or "").strip())
+            target = urljoin(base, href)
         except ValueError:
             continue
         if not is_fetchable(target) or same_site(target, page_url):

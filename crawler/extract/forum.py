@@ -120,6 +120,8 @@ def first_link(el: HtmlElement, selectors: tuple[str, ...], base: str) -> str | 
             href = (found.get("href") or "").strip()
             if not href:
                 continue
+            if href.startswith("#") and len(href) > 1 and is_fetchable(base):   # most permalinks: "#p123"
+                return canonical_url(base.partition("#")[0]) + href
             try:
                 url = urljoin(base, href)
             except ValueError:

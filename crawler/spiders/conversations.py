@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus, urljoin
@@ -232,11 +232,15 @@ class ConversationSpider(Spider):
         # listing pages are never remembered: they must be read again to find what is new below them
         if page.conversation is not None and page.platform in THREAD_PLATFORMS:
             return      # a forum thread: its pages are followed above; its other links (profiles, replying) are not
-        # refresh by listing only on forum engines' listings, whose rows show reply counts and last posts (a
-        # blog's home does not show new comments)
-        yield from self._links(response, listing=page.conversation is None and page.platform in THREAD_PLATFORMS)
+        # refresh by listing: a forum's rows show reply counts and last posts; a blog's, when they show comment
+        # counts ("12 Comments")
+        if page.conversation is not None:
+            yield from self._links(response)
+        else:
+            yield from self._links(response, listing_row if page.platform in THREAD_PLATFORMS else comments_row)
 
-    def _links(self, response: Response, listing: bool = False) -> Iterator[Request]:
+    def _links(self, response: Response, row_of: Callable[[Any], tuple[Any, str | None]] | None = None
+               ) -> Iterator[Request]:
         """Same-site links from a site source's pages, within its depth.
 
         On a listing (a board, a blog's home), a link whose row shows the same activity as when its conversation
@@ -261,8 +265,8 @@ class ConversationSpider(Spider):
                 continue
             url = url.split("#")[0]
             meta: dict[str, Any] = {}
-            if listing:
-                row, mark = listing_row(link.root)
+            if row_of is not None:
+                row, mark = row_of(link.root)
                 if mark is not None:
                     decision = rows.get(id(row))
                     if decision is None:         # the row's links together: unchanged when any of them is
@@ -376,6 +380,23 @@ _NOT_ACTIVITY = re.compile(r"view|hit|read|vote|like|rating|size", re.IGNORECASE
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_ATTRS = ("datetime", "data-time", "data-timestamp", "title")
+_COMMENTS_HINT = re.compile(r"comment|#respond|(^|[-_ ])repl(y|ies)", re.IGNORECASE)
+
+
+def _row_of(anchor: Any) -> Any | None:
+    """The listing row (a list item, a table row, an article, a "row" or "topic" block) a link stands in."""
+    row = anchor
+    for _ in range(8):
+        row = row.getparent()
+        if row is None:
+            return None
+        if row.tag in _ROW_TAGS or any(_ROW_CLASS.search(t) for t in (row.get("class") or "").split()):
+            return row
+    return None
+
+
+def _mark(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8", "replace")).hexdigest()[:20]
 
 
 def listing_row(anchor: Any) -> tuple[Any, str | None]:
@@ -383,15 +404,8 @@ def listing_row(anchor: Any) -> tuple[Any, str | None]:
     (reply counts, last posts) without the words of its links and without view counts, which every visit
     changes; the same for every link of the row.
     No fingerprint when the row shows no number at all: then nothing can be told from it."""
-    row = anchor
-    for _ in range(8):
-        parent = row.getparent()
-        if parent is None:
-            return anchor, None
-        row = parent
-        if row.tag in _ROW_TAGS or any(_ROW_CLASS.search(t) for t in (row.get("class") or "").split()):
-            break
-    else:
+    row = _row_of(anchor)
+    if row is None:
         return anchor, None
     parts: list[str] = []
 
@@ -414,10 +428,27 @@ def listing_row(anchor: Any) -> tuple[Any, str | None]:
             parts.append(el.tail)
 
     walk(row)
-    text = " ".join(" ".join(parts).split())
-    if not _DIGIT.search(text):
-        return row, None
-    return row, hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:20]
+    text = " ".join(parts)
+    return (row, _mark(text)) if _DIGIT.search(text) else (row, None)
+
+
+def comments_row(anchor: Any) -> tuple[Any, str | None]:
+    """For a blog's listing: the row a post's link stands in, and a fingerprint of its comment count ("12
+    Comments", "Leave a comment": the words of a link or label that names comments, or that points at the
+    post's #comments). A row without one has no fingerprint: a post's date says nothing of new comments."""
+    row = _row_of(anchor)
+    if row is None:
+        return anchor, None
+    found = []
+    for el in row.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        hint = " ".join(v for v in (el.get("class"), el.get("id"), el.get("href")) if v)
+        if _COMMENTS_HINT.search(hint):
+            text = " ".join((el.text_content() or "").split())
+            if 0 < len(text) <= 40:
+                found.append(text)
+    return (row, _mark("comments: " + " | ".join(found).lower())) if found else (row, None)
 
 
 def _header(response: Response, name: bytes) -> str | None:
