@@ -31,12 +31,14 @@ def _para(seed: int, n: int = 60) -> str:
 
 
 def generate_blog(root: Path, posts: int, comments: int) -> None:
-    """A blog home listing every post, each post a WordPress page with threaded comments."""
+    """A blog home listing every post with its comment count (as WordPress themes show it), each post a
+    WordPress page with threaded comments."""
     blog = root / "blog"
     links = []
     for p in range(posts):
         slug = f"post-{p}"
-        links.append(f'<li><a href="{{{{base}}}}/blog/{slug}/">Post {p}</a></li>')
+        links.append(f'<li class="post"><a href="{{{{base}}}}/blog/{slug}/">Post {p}</a> <span class="comments-link">'
+                     f'<a href="{{{{base}}}}/blog/{slug}/#comments">{comments} Comments</a></span></li>')
         items = "".join(
             f'<li id="comment-{p * 1000 + c}" class="comment depth-1"><article class="comment-body">'
             f'<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Reader {c}</b> '

@@ -253,7 +253,9 @@ class ConversationSpider(Spider):
         if budget is None or depth > budget.depth:
             return
         assert isinstance(response, TextResponse)
-        rows: dict[int, str] = {}     # listing row -> "skip", "followed", or the last page to start from
+        # listing row -> "skip", "followed", or the last page to start from; keyed by the row element itself: an
+        # id() alone could be reused by another row once lxml has dropped the first one's proxy
+        rows: dict[Any, str] = {}
         for link in response.css("a[href]"):
             if "nofollow" in (link.attrib.get("rel") or "").lower().split():
                 continue  # reply and comment-form links, tracking links: never a new conversation
@@ -268,20 +270,20 @@ class ConversationSpider(Spider):
             if row_of is not None:
                 row, mark = row_of(link.root)
                 if mark is not None:
-                    decision = rows.get(id(row))
+                    decision = rows.get(row)
                     if decision is None:         # the row's links together: unchanged when any of them is
                         links_in_row = [canonical_url(urljoin(response.url, a.get("href", "").strip()))
                                         for a in row.iter("a") if a.get("href", "").strip()
                                         and not a.get("href", "").strip().startswith(("#", "javascript:"))]
                         known = next((self.listing_marks[u] for u in links_in_row if u in self.listing_marks), None)
-                        decision = rows[id(row)] = ("skip" if known is not None and known[0] == mark
+                        decision = rows[row] = ("skip" if known is not None and known[0] == mark
                                                     else known[1] if known is not None and known[1] else "")
                     if decision == "skip":
                         self._count("unchanged_by_listing")      # the listing shows nothing new there
                         continue
                     meta = {"listed_as": canonical_url(url), "listing_mark": mark}
                     if decision and canonical_url(decision) not in self.requested:
-                        url, rows[id(row)] = decision, "followed"  # new activity: from the last page read
+                        url, rows[row] = decision, "followed"  # new activity: from the last page read
                     elif decision == "followed":
                         continue                               # the row's thread is being read already
             req = self._follow(url, self.parse_page, response, depth=depth, meta=meta)
@@ -380,7 +382,8 @@ _NOT_ACTIVITY = re.compile(r"view|hit|read|vote|like|rating|size", re.IGNORECASE
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_ATTRS = ("datetime", "data-time", "data-timestamp", "title")
-_COMMENTS_HINT = re.compile(r"comment|#respond|(^|[-_ ])repl(y|ies)", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,.\u00a0\u202f]*")
+_COMMENTS_HINT = re.compile(r"comment|respond|(^|[-_ #])repl(y|ies)", re.IGNORECASE)
 
 
 def _row_of(anchor: Any) -> Any | None:
@@ -443,12 +446,14 @@ def comments_row(anchor: Any) -> tuple[Any, str | None]:
     for el in row.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        hint = " ".join(v for v in (el.get("class"), el.get("id"), el.get("href")) if v)
+        href = el.get("href") or ""
+        hint = " ".join(v for v in (el.get("class"), el.get("id"), href[href.find("#"):] if "#" in href else "")
+                        if v)
         if _COMMENTS_HINT.search(hint):
-            text = " ".join((el.text_content() or "").split())
-            if 0 < len(text) <= 40:
-                found.append(text)
-    return (row, _mark("comments: " + " | ".join(found).lower())) if found else (row, None)
+            text = (el.text_content() or "")[:300]
+            count = _DIGITS.search(text)       # "12 Comments on <title>"; else "Leave a comment", "Comments Off"
+            found.append(count.group(0) if count else " ".join(text.lower().split()[:3]))
+    return (row, _mark("comments: " + " | ".join(found))) if found else (row, None)
 
 
 def _header(response: Response, name: bytes) -> str | None:
