@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timezone
+import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -15,6 +16,7 @@ from threadscout.crawler.extensions import crawl_context
 from threadscout.crawler.items import ConversationItem, ReplyItem
 from threadscout.crawler.urls import is_fetchable, site_of
 
+logger = logging.getLogger(__name__)
 MAX_TITLE = 1_000
 MAX_NAME = 200
 MAX_TEXT = 200_000
@@ -56,20 +58,24 @@ class NormalisePipeline:
 
 
 class StorePipeline:
-    """Save what the crawl finds in small batches, one transaction each: every half second and every 100
-    conversations, and when the spider closes (or the crawl is cut short). A crash loses at most the last half
-    second, and a page whose conversation was not saved has no validators recorded: it is fetched in full again.
-    Counts which conversations were new and which changed."""
+    """Hand what the crawl finds to the store in small batches: every half second and every 100 conversations,
+    and when the spider closes (or the crawl is cut short). ``threadscout crawl`` saves them in a child process
+    beside the crawl (``THREADSCOUT_WRITER``: indexer.beside.Beside), so that saving does not slow the crawl;
+    without one (``scrapy crawl``), or when that process is gone, they are saved here, one transaction a batch.
+    A crash loses at most the last half second, and a page whose conversation was not saved has no validators
+    recorded: it is fetched in full again. Counts which conversations were new and which changed."""
 
     EVERY = 0.5
     BATCH = 100
 
-    def __init__(self, crawler: Crawler, store: Any) -> None:
+    def __init__(self, crawler: Crawler, store: Any, writer: Any = None) -> None:
         self.crawler = crawler
         self.store = store
+        self.writer = writer
         self.pending: list[tuple[ConversationItem, str, Any]] = []
         self.new: set[int] = set()
         self.updated: set[int] = set()
+        self.replies_new = 0
         self.timer: task.LoopingCall | None = None
 
     @classmethod
@@ -77,8 +83,8 @@ class StorePipeline:
         context = crawl_context(crawler)
         if context is None:
             raise NotConfigured("no threadscout store extension")
-        pipeline = cls(crawler, context.store)
-        context.before_finish.append(pipeline.flush)
+        pipeline = cls(crawler, context.store, crawler.settings.get("THREADSCOUT_WRITER"))
+        context.before_finish.append(pipeline.close_spider)
         return pipeline
 
     def open_spider(self) -> None:
@@ -89,6 +95,10 @@ class StorePipeline:
         if self.timer is not None and self.timer.running:
             self.timer.stop()
         self.flush()
+        if self.writer is not None:
+            for batch in self.writer.wait_saved(timeout=600):
+                self._save_here(batch)
+            self._count()
 
     def process_item(self, item: ConversationItem) -> ConversationItem:
         self.pending.append((item, site_of(item.url), item.fetched))
@@ -98,16 +108,30 @@ class StorePipeline:
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
-        if not batch:
-            return
-        stats = self.crawler.stats
-        assert stats is not None
+        if self.writer is not None and not self.writer.alive:
+            logger.warning("the process saving beside the crawl is gone: saving here")
+            for unsaved in self.writer.wait_saved(timeout=0):
+                self._save_here(unsaved)
+            self.writer = None
+        if batch:
+            if self.writer is not None:
+                self.writer.save(batch)
+            else:
+                self._save_here(batch)
+        self._count()
+
+    def _save_here(self, batch: list[tuple[ConversationItem, str, Any]]) -> None:
         for result in self.store.save_many(batch):
             if result.outcome == "new":
                 self.new.add(result.conversation_id)
             elif result.outcome == "updated" and result.conversation_id not in self.new:
                 self.updated.add(result.conversation_id)
-            if result.new_replies:
-                stats.inc_value("threadscout/replies_new", result.new_replies)
-        stats.set_value("threadscout/conversations_new", len(self.new))
-        stats.set_value("threadscout/conversations_updated", len(self.updated))
+            self.replies_new += result.new_replies
+
+    def _count(self) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        beside = self.writer.counts() if self.writer is not None else {"new": 0, "updated": 0, "replies_new": 0}
+        stats.set_value("threadscout/conversations_new", len(self.new) + beside["new"])
+        stats.set_value("threadscout/conversations_updated", len(self.updated) + beside["updated"])
+        stats.set_value("threadscout/replies_new", self.replies_new + beside["replies_new"])

@@ -79,9 +79,10 @@ class CrawlResult:
 
 
 def run_crawl(cfg: Settings, sources: list[Source], *, stop: StopRequest, log_file: Path | None,
-              log_level: str = "INFO", echo_log: bool = False, on_counts: CountsCallback | None = None
-              ) -> CrawlResult:
-    """Crawl ``sources`` into the store. ``on_counts`` gets the running counts (pages, new, updated, errors)."""
+              log_level: str = "INFO", echo_log: bool = False, on_counts: CountsCallback | None = None,
+              writer: Any = None) -> CrawlResult:
+    """Crawl ``sources`` into the store. ``on_counts`` gets the running counts (pages, new, updated, errors);
+    ``writer`` (indexer.beside.Beside) saves what is found in a process of its own."""
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
@@ -91,6 +92,7 @@ def run_crawl(cfg: Settings, sources: list[Source], *, stop: StopRequest, log_fi
     from threadscout.crawler.spiders.conversations import ConversationSpider
 
     values = scrapy_settings(cfg, log_file=log_file, log_level=log_level, sources=sources)
+    values["THREADSCOUT_WRITER"] = writer
     process = CrawlerProcess(values)
     if echo_log:
         _echo_log_to_stderr(log_level)

@@ -16,7 +16,7 @@ from typing import Literal, Protocol, TypeVar
 
 from sqlalchemy import create_engine, event, func, insert, inspect, make_url, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from threadscout.config.errors import StoreError
@@ -93,11 +93,25 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def _autocommit_driver(dbapi_connection: object, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]  # transactions begun below
+
+
+def _begin_immediate(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("readonly") else "BEGIN IMMEDIATE")
+
+
+def make_engine(url: str, immediate: bool = False) -> Engine:
+    """An engine; on SQLite, in WAL mode with a busy timeout. With ``immediate`` (the processes that write while
+    a crawl runs), SQLite transactions take the write lock when they begin: two writers then wait for each
+    other, where a read that turns into a write could fail at once with "database is locked"."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        if immediate:
+            event.listen(engine, "connect", _autocommit_driver)
+            event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -107,9 +121,9 @@ def add_missing_columns(engine: Engine) -> list[str]:
 
     Nothing is dropped or rewritten; returns the columns added as ``table.column``.
     """
-    inspector = inspect(engine)
     added = []
     with engine.begin() as conn:
+        inspector = inspect(conn)      # on the same connection: another one would wait for this one's lock
         for table in Base.metadata.sorted_tables:
             present = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
@@ -129,10 +143,10 @@ class SaveResult:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, immediate: bool = False) -> None:
         self.url = url
         try:
-            self.engine = make_engine(url)
+            self.engine = make_engine(url, immediate)
             self.sessions = sessionmaker(self.engine, expire_on_commit=False)
             Base.metadata.create_all(self.engine)
             add_missing_columns(self.engine)
@@ -231,7 +245,7 @@ class Store:
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """ETag and Last-Modified last seen at a URL, for a conditional GET."""
-        with self.engine.connect() as c:   # asked before every request: no ORM session
+        with self.engine.connect().execution_options(readonly=True) as c:   # before every request: no ORM
             row = c.execute(select(Document.etag, Document.last_modified).where(Document.url == url)).first()
             return (row[0], row[1]) if row else (None, None)
 

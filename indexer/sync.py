@@ -26,9 +26,9 @@ def _write(store: Store, idx: SearchIndex, batch: list[Conversation]) -> int:
 
 
 def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch: int = 200,
-         settled_before: datetime | None = None) -> int:
+         settled_before: datetime | None = None, limit: int | None = None) -> int:
     """Index every conversation the index is behind on (with ``settled_before``, those that last changed before
-    then); returns how many were written.
+    then; with ``limit``, about that many at most); returns how many were written.
 
     A missing, damaged or outdated (other schema version) index is rebuilt from the store instead, beside the
     live one, which keeps answering searches until the new one is swapped in."""
@@ -42,6 +42,8 @@ def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch
             return total + rebuild(store, idx, progress, batch)
         if progress:
             progress(len(rows))
+        if limit is not None and total >= limit:
+            break
     return total
 
 

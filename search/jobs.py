@@ -17,7 +17,7 @@ from threadscout.config.settings import Source as ConfigSource
 from threadscout.crawler.urls import canonical_url
 from threadscout.crawler.run import StopRequest, run_crawl
 from threadscout.indexer import sync
-from threadscout.indexer.beside import IndexBeside
+from threadscout.indexer.beside import Beside
 from threadscout.indexer.db import Store
 from threadscout.indexer.index import SearchIndex
 from threadscout.indexer.models import Source
@@ -199,11 +199,12 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
         if sources:
             log_dir = cfg.data_dir / "logs"
             log_dir.mkdir(parents=True, exist_ok=True)
-            beside = IndexBeside(cfg.database_url, cfg.index_dir, log_dir / "crawl.log").start()
+            # saving and indexing in a process beside the crawl's (indexer/beside.py)
+            beside = Beside(cfg.database_url, cfg.index_dir, log_dir / "crawl.log").start()
             try:
                 result = run_crawl(cfg, sources, stop=stop, log_file=log_dir / "crawl.log", log_level=log_level,
-                                   echo_log=echo_log, on_counts=on_counts)
-            finally:      # the rest of what the crawl saved, then anything the child left (the store is the truth)
+                                   echo_log=echo_log, on_counts=on_counts, writer=beside)
+            finally:      # the rest indexed there, then anything it left here (the store is the truth)
                 summary.indexed = beside.finish(on_indexed, timeout=None if not stop.requested else 60)
             c = result.counts
             summary.pages, summary.new, summary.updated, summary.errors = (c["pages"], c["new"], c["updated"],

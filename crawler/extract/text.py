@@ -49,7 +49,8 @@ def _compiled(selector: str) -> lxml.etree.XPath:
 
 def css(el: HtmlElement, selector: str) -> list[HtmlElement]:
     """CSS selection with a compiled-selector cache (lxml's ``cssselect`` re-translates on every call)."""
-    return [e for e in _compiled(selector)(el) if isinstance(e, lxml.etree.ElementBase)]
+    found = _compiled(selector)(el)      # CSS selects elements only (never text or attributes)
+    return found if isinstance(found, list) else []
 
 
 def base_url(doc: HtmlElement, url: str) -> str:
