@@ -60,7 +60,7 @@ class CrawlContext:
                 cfg = load_settings(path)
             except ConfigError as exc:
                 raise NotConfigured(str(exc)) from None
-        store = Store(cfg.database_url, immediate=True)   # writes beside another writer (indexer.beside)
+        store = Store(cfg.database_url)
         sources = crawler.settings.get("THREADSCOUT_SOURCES")
         if sources is None:
             sources = store.due_sources(cfg.sources, cfg.crawl.every)

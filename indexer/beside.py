@@ -60,7 +60,7 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
             raise _ParentGone      # only saving matters then: the next crawl indexes the rest
         add("indexed", n)
 
-    store = Store(database_url, immediate=True)
+    store = Store(database_url)
     idx = SearchIndex(Path(index_path))
     new: set[int] = set()
     updated: set[int] = set()

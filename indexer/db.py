@@ -16,7 +16,7 @@ from typing import Literal, Protocol, TypeVar
 
 from sqlalchemy import create_engine, event, func, insert, inspect, make_url, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from threadscout.config.errors import StoreError
@@ -93,25 +93,14 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
-def _autocommit_driver(dbapi_connection: object, _record: object) -> None:
-    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]  # transactions begun below
-
-
-def _begin_immediate(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("readonly") else "BEGIN IMMEDIATE")
-
-
-def make_engine(url: str, immediate: bool = False) -> Engine:
-    """An engine; on SQLite, in WAL mode with a busy timeout. With ``immediate`` (the processes that write while
-    a crawl runs), SQLite transactions take the write lock when they begin: two writers then wait for each
-    other, where a read that turns into a write could fail at once with "database is locked"."""
+def make_engine(url: str) -> Engine:
+    """An engine; on SQLite in WAL mode with a busy timeout: readers never wait, and writers in two processes
+    (a crawl and the process saving beside it) wait for each other. Python's sqlite3 begins a transaction at
+    its first write, so a transaction's reads never hold a lock that a write would have to upgrade."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        if immediate:
-            event.listen(engine, "connect", _autocommit_driver)
-            event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -143,10 +132,10 @@ class SaveResult:
 
 
 class Store:
-    def __init__(self, url: str, *, immediate: bool = False) -> None:
+    def __init__(self, url: str) -> None:
         self.url = url
         try:
-            self.engine = make_engine(url, immediate)
+            self.engine = make_engine(url)
             self.sessions = sessionmaker(self.engine, expire_on_commit=False)
             Base.metadata.create_all(self.engine)
             add_missing_columns(self.engine)
@@ -245,7 +234,7 @@ class Store:
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """ETag and Last-Modified last seen at a URL, for a conditional GET."""
-        with self.engine.connect().execution_options(readonly=True) as c:   # before every request: no ORM
+        with self.engine.connect() as c:   # asked before every request: no ORM session
             row = c.execute(select(Document.etag, Document.last_modified).where(Document.url == url)).first()
             return (row[0], row[1]) if row else (None, None)
 
