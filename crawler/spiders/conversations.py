@@ -62,6 +62,7 @@ class ConversationSpider(Spider):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.budgets: dict[str, Budget] = {}
+        self.forums: set[str] = set()      # sources configured as forums: their listings are forum listings
         self.requested: set[str] = set()
         self.outcomes: Counter[str] = Counter()
         self.context: CrawlContext | None = None
@@ -81,6 +82,8 @@ class ConversationSpider(Spider):
         crawl = ctx.cfg.crawl
         self.max_feed_size = crawl.max_feed_size
         for source in ctx.sources:
+            if source.kind == "forum":
+                self.forums.add(source.url)
             depth = crawl.depth if source.depth is None else source.depth
             self.budgets[source.url] = Budget(depth=depth, max_pages=source.max_pages or crawl.max_pages,
                                               allow=tuple(re.compile(p) for p in source.allow),
@@ -232,12 +235,14 @@ class ConversationSpider(Spider):
         # listing pages are never remembered: they must be read again to find what is new below them
         if page.conversation is not None and page.platform in THREAD_PLATFORMS:
             return      # a forum thread: its pages are followed above; its other links (profiles, replying) are not
-        # refresh by listing: a forum's rows show reply counts and last posts; a blog's, when they show comment
-        # counts ("12 Comments")
+        # refresh by listing: a forum's rows show reply counts and last posts (a forum engine's page, or any page
+        # of a source configured as a forum); a blog's, when they show comment counts ("12 Comments")
         if page.conversation is not None:
             yield from self._links(response)
+        elif page.platform in THREAD_PLATFORMS or response.meta["source"] in self.forums:
+            yield from self._links(response, listing_row)
         else:
-            yield from self._links(response, listing_row if page.platform in THREAD_PLATFORMS else comments_row)
+            yield from self._links(response, comments_row)
 
     def _links(self, response: Response, row_of: Callable[[Any], tuple[Any, str | None]] | None = None
                ) -> Iterator[Request]:
@@ -378,28 +383,44 @@ class ConversationSpider(Spider):
 
 _ROW_TAGS = frozenset({"li", "tr", "article"})
 _ROW_CLASS = re.compile(r"(^|[-_])(row|item|topic|thread|discussion)$", re.IGNORECASE)
-_NOT_ACTIVITY = re.compile(r"view|hit|read|vote|like|rating|size", re.IGNORECASE)
+# class names of view counts and other numbers that are no activity ("read", not inside "thread")
+_NOT_ACTIVITY = re.compile(r"view|hit|(^|[\s_-])reads?([\s_-]|$)|vote|like|rating|size", re.IGNORECASE)
+_VIEWS_LABEL = re.compile(r"(?<![^\W\d_])(views?|hits|reads|vues|aufrufe|zugriffe|visite|visualizaciones)(?![^\W\d_])",
+                          re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_ATTRS = ("datetime", "data-time", "data-timestamp", "title")
+MAX_ROW_LINKS = 25
 _DIGITS = re.compile(r"\d[\d,.\u00a0\u202f]*")
 _COMMENTS_HINT = re.compile(r"comment|respond|(^|[-_ #])repl(y|ies)", re.IGNORECASE)
 
 
 def _row_of(anchor: Any) -> Any | None:
-    """The listing row (a list item, a table row, an article, a "row" or "topic" block) a link stands in."""
-    row = anchor
+    """The listing row (a list item, a table row, an article, a "row" or "topic" block) a link stands in: the
+    outermost such element within a few levels that is still one row's size, so that a link in a small list
+    inside the row (its pages, its started date) stands for the whole row."""
+    row, el = None, anchor
     for _ in range(8):
-        row = row.getparent()
-        if row is None:
-            return None
-        if row.tag in _ROW_TAGS or any(_ROW_CLASS.search(t) for t in (row.get("class") or "").split()):
-            return row
-    return None
+        el = el.getparent()
+        if el is None:
+            break
+        if el.tag in _ROW_TAGS or any(_ROW_CLASS.search(t) for t in (el.get("class") or "").split()):
+            if row is not None and sum(1 for _ in el.iter("a")) > MAX_ROW_LINKS:
+                break        # more links than one row has: a list of rows
+            row = el
+    return row
 
 
 def _mark(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8", "replace")).hexdigest()[:20]
+
+
+def _labelled_views(el: Any) -> bool:
+    """A small block that labels its number as views ("Views 1K": XenForo's dl, Invision's stats item)."""
+    if el.tag not in ("dl", "li", "div", "span", "td", "p") or len(el) > 4:
+        return False
+    text = el.text_content() or ""
+    return len(text) <= 40 and len(_DIGITS.findall(text)) == 1 and bool(_VIEWS_LABEL.search(text))
 
 
 def listing_row(anchor: Any) -> tuple[Any, str | None]:
@@ -416,7 +437,7 @@ def listing_row(anchor: Any) -> tuple[Any, str | None]:
         # a link's words (a title, "last post", a name) say nothing of activity and differ from link to link;
         # its numbers (page numbers, counts) are kept, and so are dates in attributes; view counts are not
         wordy_link = el.tag == "a" and _LETTER.search(el.text_content() or "")
-        quiet = _NOT_ACTIVITY.search(el.get("class") or "")
+        quiet = _NOT_ACTIVITY.search(el.get("class") or "") or _labelled_views(el)
         if not (wordy_link or quiet):
             if el.text:
                 parts.append(el.text)
@@ -425,7 +446,10 @@ def listing_row(anchor: Any) -> tuple[Any, str | None]:
                     walk(child)
                 elif child.tail:
                     parts.append(child.tail)
-        if wordy_link or not quiet:
+        if wordy_link:       # a "last post" link's date: its own attributes or its <time>'s
+            parts.extend(value for inner in el.iter() if isinstance(inner.tag, str) for attr in _DATE_ATTRS
+                         if (value := inner.get(attr)) and _DIGIT.search(value))
+        elif not quiet:
             parts.extend(value for attr in _DATE_ATTRS if (value := el.get(attr)) and _DIGIT.search(value))
         if el is not row and el.tail:
             parts.append(el.tail)
