@@ -64,6 +64,8 @@ class EngineHandler(SiteHandler):
                     f"</head><body><h1>Tutoring</h1><div class='structItemContainer'><table class='topic-list'>"
                     f"{row}</table></div></body></html>")
             self.send_body(200, body.encode(), "text/html; charset=utf-8")
+        elif self.path == engine.page2 and self.server.shortened:  # type: ignore[attr-defined]
+            self.send_body(404, b"<html><body>No such page</body></html>", "text/html")
         elif self.path in (engine.thread, engine.page2):
             page = "page1.html" if self.path == engine.thread else "page2.html"
             self.send_body(200, (PLATFORM_PAGES / engine.name / page).read_bytes(), "text/html; charset=utf-8")
@@ -92,6 +94,7 @@ def test_a_forum_thread_over_two_pages_and_its_refresh(engine, tmp_path):
     """The unmarked listing has no engine's marks (a forum source's listings are read as forum listings)."""
     server = SampleWebServer(PLATFORM_PAGES, EngineHandler)
     server.engine, server.replies, server.views = engine, 4, 100  # type: ignore[attr-defined]
+    server.shortened = False  # type: ignore[attr-defined]
     server.start()
     try:
         config = write_config(tmp_path, [{"url": server.base + engine.board, "kind": "forum", "depth": 1}])
@@ -113,5 +116,13 @@ def test_a_forum_thread_over_two_pages_and_its_refresh(engine, tmp_path):
         with server.recording() as changed:
             run_cli("crawl", "--all", config=config, check=True)
         assert asked(changed.paths()) == [engine.board, engine.page2]     # the last page read, not the first
+
+        server.replies, server.shortened = 6, True  # posts deleted: the thread is one page now, page 2 is gone
+        with server.recording() as shortened:
+            proc = run_cli("crawl", "--all", config=config, check=True)
+        assert asked(shortened.paths()) == [engine.board, engine.page2, engine.thread]   # then from its start
+        assert "0 errors" in proc.stdout
+        thread = json.loads(run_cli("show", server.base + engine.thread, "--json", config=config, check=True).stdout)
+        assert thread["gone"] is None            # the thread is there: only the page was gone
     finally:
         server.stop()

@@ -288,6 +288,7 @@ class ConversationSpider(Spider):
                         continue
                     meta = {"listed_as": canonical_url(url), "listing_mark": mark}
                     if decision and canonical_url(decision) not in self.requested:
+                        meta["resume_of"] = url                # the row's own link, should that page be gone
                         url, rows[row] = decision, "followed"  # new activity: from the last page read
                     elif decision == "followed":
                         continue                               # the row's thread is being read already
@@ -295,8 +296,9 @@ class ConversationSpider(Spider):
             if req:
                 yield req
 
-    def failed(self, failure: Failure) -> None:
-        """Per-request failures are counted and logged, never fatal to the crawl."""
+    def failed(self, failure: Failure) -> list[Request]:
+        """Per-request failures are counted and logged, never fatal to the crawl. A thread's last page read
+        before that is gone now (posts deleted, the thread shortened): its first page is asked for instead."""
         request = failure.request  # type: ignore[attr-defined]
         stopping = self.context is not None and self.context.stopping
         refused = refusal(self.policy, request, failure)
@@ -310,11 +312,18 @@ class ConversationSpider(Spider):
             status, problem, kind = None, refused, "hard"
         elif stopping:
             self._count("cancelled")
-            return
+            return []
         elif failure.check(HttpError):
             status = failure.value.response.status
-            problem, kind = f"HTTP {status}", kind_of_status(status)
             self._count("responses")
+            if status in (404, 410) and request.meta.get("resume_of"):
+                again = self._follow(request.meta["resume_of"], self.parse_page, failure.value.response,
+                                     depth=request.meta["ts_depth"],
+                                     meta={k: request.meta[k] for k in ("listed_as", "listing_mark")})
+                if again is not None:
+                    self.logger.info("%s is gone: reading its thread from %s", request.url, again.url)
+                    return [again]
+            problem, kind = f"HTTP {status}", kind_of_status(status)
             self._count("errors")
             if status in (404, 410):            # a conversation we know may have been deleted: keep it, say so
                 self.crawler.signals.send_catch_log(our_signals.page_gone,  # type: ignore[union-attr]
@@ -333,6 +342,7 @@ class ConversationSpider(Spider):
                 wait = retry_after_seconds(_header(failure.value.response, b"Retry-After"))
             self._source_result(request.meta["source"], status=status, error=problem, error_kind=kind,
                                 retry_after=wait)
+        return []
 
     # -- helpers ----------------------------------------------------------------------------------------------
     def _count(self, what: str) -> None:
