@@ -48,6 +48,7 @@ class CrawlContext:
         crawler.signals.connect(self.fetch_processed, signal=our_signals.fetch_processed)
         crawler.signals.connect(self.page_gone, signal=our_signals.page_gone)
         crawler.signals.connect(self.feeds_found, signal=our_signals.feeds_found)
+        crawler.signals.connect(self.feeds_probed, signal=our_signals.feeds_probed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlContext:
@@ -98,6 +99,9 @@ class CrawlContext:
 
     def feeds_found(self, source: str, feeds: list[str]) -> None:
         self.store.remember_feeds(source, feeds)
+
+    def feeds_probed(self, source: str) -> None:
+        self.store.feeds_probed(source)
 
     def page_gone(self, url: str, status: int) -> None:
         if self.store.mark_gone(url):

@@ -6,6 +6,7 @@ the spider only selects, follows and yields.
     fetch_processed   a response was fully processed and may be answered from validators next time
                       (url, etag, last_modified)
     feeds_found       a source's listing page names feeds (source, feeds): remembered for the source
+    feeds_probed      a source's engine's well-known feed paths were asked for (source): not again
     page_gone         a page answered 404 or 410 (url, status): a conversation stored under it is marked gone
     page_failed       one request failed (progress displays count it)
 """
@@ -15,5 +16,6 @@ from __future__ import annotations
 source_result = object()
 fetch_processed = object()
 feeds_found = object()
+feeds_probed = object()
 page_gone = object()
 page_failed = object()

@@ -186,6 +186,13 @@ class Store:
             if row is not None:
                 row.feeds = list(dict.fromkeys([*(row.feeds or []), *feeds]))[:20]
 
+    def feeds_probed(self, url: str) -> None:
+        """The well-known feed paths of a source's engine were asked for (once is enough)."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is not None:
+                row.feeds_probed_at = utcnow()
+
     def stop_source(self, url: str) -> bool:
         """Stop watching a source added with ``add_source``; its row, health and conversations are kept."""
         with self.session() as s:

@@ -63,6 +63,7 @@ class Source(Base):
     failing_since: Mapped[datetime | None] = mapped_column(AwareDateTime)    # first failure of this run of them
     not_before: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the site's Retry-After, if any
     feeds: Mapped[list[str] | None] = mapped_column(JSON)               # feeds its pages name, as found
+    feeds_probed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # its engine's feed paths asked
     added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)    # `sources add`: watched without config
     stopped_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # `sources remove`: no longer watched
 

@@ -22,6 +22,7 @@ class Engine:
     thread: str           # the thread's first page
     page2: str            # its second page
     row: str              # one listing row, with {replies} and {views}
+    feed: str = ""        # where the engine publishes its feed (FIELD-NOTES.md), served here
 
 
 XENFORO = Engine(
@@ -39,7 +40,7 @@ XENFORO = Engine(
     '</div><div class="structItem-cell structItem-cell--latest"><a href="/threads/esl-conversation-circle.15/'
     'latest" rel="nofollow"><time class="structItem-latestDate u-dt" datetime="2026-10-{replies:02d}T18:00:00'
     '+0000">Oct {replies}</time></a><div class="structItem-minor"><a href="/members/tess.9/" class="username">'
-    'tess_r</a></div></div></div>')
+    'tess_r</a></div></div></div>', feed="/forums/-/index.rss")
 
 DISCOURSE = Engine(
     "discourse", '<html lang="en"><head><meta name="generator" content="Discourse 3.3.0 - https://github.com/'
@@ -52,7 +53,7 @@ DISCOURSE = Engine(
     '<div class="link-bottom-line"><a href="/c/tutoring/5" class="badge-wrapper bullet">Tutoring</a></div></td>'
     '<td class="replies"><span class="posts" title="posts">{replies}</span></td>'
     '<td class="views"><span class="views" title="views">{views}</span></td>'
-    '<td>October {replies}, 2026</td></tr>')
+    '<td>October {replies}, 2026</td></tr>', feed="/latest.rss")
 
 
 class EngineHandler(SiteHandler):
@@ -69,6 +70,11 @@ class EngineHandler(SiteHandler):
         elif self.path in (engine.thread, engine.page2):
             page = "page1.html" if self.path == engine.thread else "page2.html"
             self.send_body(200, (PLATFORM_PAGES / engine.name / page).read_bytes(), "text/html; charset=utf-8")
+        elif self.path == engine.feed:
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Latest</title>'
+                    f'<link>{self.server.base}/</link><item><title>Phonics</title>'  # type: ignore[attr-defined]
+                    f'<link>{self.server.base}{engine.thread}</link></item></channel></rss>')  # type: ignore[attr-defined]
+            self.send_body(200, body.encode(), "application/rss+xml")
         elif self.path == "/robots.txt":
             self.send_body(200, b"User-agent: *\nDisallow: /members/\n", "text/plain")
         else:
@@ -86,7 +92,7 @@ def asked(log: list[str]) -> list[str]:
     return [p for p in log if p != "/robots.txt"]
 
 
-UNKNOWN = replace(XENFORO, html="<html><head>")     # the same listing without the engine's marks
+UNKNOWN = replace(XENFORO, html="<html><head>", feed="")   # the same listing without the engine's marks
 
 
 @pytest.mark.parametrize("engine", [XENFORO, DISCOURSE, UNKNOWN], ids=["xenforo", "discourse", "unmarked-listing"])
@@ -102,6 +108,10 @@ def test_a_forum_thread_over_two_pages_and_its_refresh(engine, tmp_path):
             proc = run_cli("crawl", config=config, check=True)
         assert "1 new conversation" in proc.stdout
         assert engine.page2 in first.paths()
+        if engine.feed:                           # the engine's well-known feed path, asked once
+            assert engine.feed in first.paths()
+            sources = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)
+            assert server.base + engine.feed in sources[0]["feeds"]
         thread = json.loads(run_cli("show", server.base + engine.thread, "--json", config=config, check=True).stdout)
         assert thread["url"] == server.base + engine.thread and thread["kind"] == "thread"
         assert [r["author"] for r in thread["replies"]] == expected_replies(engine)   # both pages, in order

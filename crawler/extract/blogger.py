@@ -143,4 +143,5 @@ def _read(doc: HtmlElement, page_url: str, url: str) -> Extracted:
     return Extracted(conversation=conv, listing=conv is None, thread_url=page_url)
 
 
-PLATFORM = Platform("blogger", detect=_detect, extract=_read, kind="post")
+PLATFORM = Platform("blogger", detect=_detect, extract=_read, kind="post",
+                    feeds=("/feeds/posts/default", "/feeds/comments/default"))

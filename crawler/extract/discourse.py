@@ -65,4 +65,4 @@ def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
     return forum.extract(doc, page_url, url, RULES)
 
 
-PLATFORM = Platform("discourse", detect=detect, extract=read)
+PLATFORM = Platform("discourse", detect=detect, extract=read, feeds=("/latest.rss", "/posts.rss"))

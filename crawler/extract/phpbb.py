@@ -61,4 +61,4 @@ def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
     return found
 
 
-PLATFORM = Platform("phpbb", detect=detect, extract=read)
+PLATFORM = Platform("phpbb", detect=detect, extract=read, feeds=("feed.php", "app.php/feed"))

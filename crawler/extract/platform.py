@@ -36,3 +36,6 @@ class Platform:
     extract: Callable[[HtmlElement, str, str], Extracted | None]
     # a fixture page written by the project shows one of its threads (tests/sites/platforms/<name>/...)
     kind: str = "thread"     # "post" for blog engines, "thread" for forums and Q&A
+    # where the engine publishes its feeds (../shared/FIELD-NOTES.md): probed once per source when its first page
+    # shows the engine; "/x" from the site's root, "x" beside the source's URL (a forum in /forum/)
+    feeds: tuple[str, ...] = ()

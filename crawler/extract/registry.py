@@ -31,3 +31,5 @@ PLATFORMS: tuple[Platform, ...] = (
 )
 # the platforms of threads (forums, Q&A and link sites), as opposed to blog engines' posts with comments
 THREAD_PLATFORMS: frozenset[str] = frozenset(p.name for p in PLATFORMS if p.kind == "thread")
+# platform -> the paths where it publishes its feeds, for the spider's probe
+FEED_PATHS = {p.name: p.feeds for p in PLATFORMS if p.feeds}

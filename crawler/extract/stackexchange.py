@@ -56,4 +56,4 @@ def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
     return forum.extract(doc, page_url, url, RULES)
 
 
-PLATFORM = Platform("stackexchange", detect=detect, extract=read)
+PLATFORM = Platform("stackexchange", detect=detect, extract=read, feeds=("/feeds",))

@@ -45,4 +45,4 @@ def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
     return forum.extract(doc, page_url, url, RULES)
 
 
-PLATFORM = Platform("vbulletin", detect=detect, extract=read)
+PLATFORM = Platform("vbulletin", detect=detect, extract=read, feeds=("external.php?type=RSS2",))

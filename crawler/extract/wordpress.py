@@ -184,4 +184,5 @@ def _read(doc: HtmlElement, page_url: str, url: str) -> Extracted:
     return Extracted(conversation=conv, listing=conv is None, thread_url=page_url)
 
 
-PLATFORM = Platform("wordpress", detect=lambda doc, html, url: detect(doc, html), extract=_read, kind="post")
+PLATFORM = Platform("wordpress", detect=lambda doc, html, url: detect(doc, html), extract=_read, kind="post",
+                    feeds=("feed/", "comments/feed/"))

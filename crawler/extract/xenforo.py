@@ -47,4 +47,4 @@ def read(doc: HtmlElement, page_url: str, url: str) -> Extracted | None:
     return forum.extract(doc, page_url, url, RULES)
 
 
-PLATFORM = Platform("xenforo", detect=detect, extract=read)
+PLATFORM = Platform("xenforo", detect=detect, extract=read, feeds=("/forums/-/index.rss",))

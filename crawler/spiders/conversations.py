@@ -26,7 +26,7 @@ from twisted.python.failure import Failure
 from threadscout.crawler import signals as our_signals
 from threadscout.crawler.addresses import PRIVATE_OK, AddressPolicy, refusal
 from threadscout.crawler.extensions import CrawlContext, crawl_context
-from threadscout.crawler.extract.registry import THREAD_PLATFORMS
+from threadscout.crawler.extract.registry import FEED_PATHS, THREAD_PLATFORMS
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
 from threadscout.crawler.health import describe, kind_of_exception, kind_of_status
 from threadscout.crawler.politeness import retry_after_seconds
@@ -63,6 +63,7 @@ class ConversationSpider(Spider):
         super().__init__(**kwargs)
         self.budgets: dict[str, Budget] = {}
         self.forums: set[str] = set()      # sources configured as forums: their listings are forum listings
+        self.probed: set[str] = set()      # sources whose engine's feed paths were asked for already
         self.requested: set[str] = set()
         self.outcomes: Counter[str] = Counter()
         self.context: CrawlContext | None = None
@@ -76,6 +77,7 @@ class ConversationSpider(Spider):
         self.context = ctx = crawl_context(self.crawler)
         if ctx is not None:
             self.listing_marks = ctx.store.listing_marks()
+            self.probed = {row.url for row in ctx.store.sources() if row.feeds_probed_at is not None}
         self.policy = self.crawler.settings.get("THREADSCOUT_ADDRESS_POLICY")
         if ctx is None:
             raise CloseSpider("no threadscout configuration: set THREADSCOUT_CONFIG to your threadscout.toml")
@@ -214,6 +216,8 @@ class ConversationSpider(Spider):
                                              response.meta["listing_mark"] if page.next_page is None else "",
                                              canonical_url(response.url), page.page)
             yield page.conversation
+        if response.meta.get("is_start") and page.platform in FEED_PATHS:
+            yield from self._probe_feeds(response, FEED_PATHS[page.platform], page.feeds)
         if page.next_page is not None:          # the thread goes on: its next page is no extra hop of depth
             follow = {k: response.meta[k] for k in ("follow_links", "listed_as", "listing_mark") if k in response.meta}
             req = self._follow(page.next_page, self.parse_page, response, depth=response.meta["ts_depth"],
@@ -243,6 +247,35 @@ class ConversationSpider(Spider):
             yield from self._links(response, listing_row)
         else:
             yield from self._links(response, comments_row)
+
+    def _probe_feeds(self, response: Response, paths: tuple[str, ...], named: list[str]) -> Iterator[Request]:
+        """Once per source: ask for the well-known feed paths of the engine its first page shows (robots.txt and
+        every limit apply); the feeds found are remembered for the source (``threadscout sources --json``)."""
+        source = response.meta["source"]
+        if source in self.probed:
+            return
+        self.probed.add(source)
+        self.crawler.signals.send_catch_log(our_signals.feeds_probed, source=source)  # type: ignore[union-attr]
+        known = {canonical_url(u) for u in named}
+        for path in paths:
+            url = urljoin(source, path)
+            if canonical_url(url) in known:
+                continue
+            req = self._follow(url, self.parse_probe, response, depth=response.meta["ts_depth"] + 1,
+                               meta={"download_maxsize": self.max_feed_size, "handle_httpstatus_all": True},
+                               budgeted=False)
+            if req:
+                self._count("feeds_probed")
+                yield req
+
+    def parse_probe(self, response: Response) -> Iterator[Any]:
+        """A well-known feed path answered (a 404 is no failure here): a feed there is remembered."""
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if response.status != 200 or not looks_like_feed(response.body, ctype):
+            return
+        self.crawler.signals.send_catch_log(our_signals.feeds_found,  # type: ignore[union-attr]
+                                            source=response.meta["source"], feeds=[response.url])
+        self._count("feeds_found_by_probe")
 
     def _links(self, response: Response, row_of: Callable[[Any], tuple[Any, str | None]] | None = None
                ) -> Iterator[Request]:
