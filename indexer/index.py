@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import highlight, index
-from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 from whoosh.scoring import BM25F
 from whoosh.util.filelock import FileLock
 from whoosh.writing import LockError
 
 from threadscout.config.errors import IndexUnusableError, QueryError, ThreadscoutError
+from threadscout.indexer import querylang
 from threadscout.indexer.schema import SCHEMA_VERSION, ConversationSchema
 
 SEARCH_FIELDS = ["title", "text", "replies", "authors"]
@@ -41,6 +41,9 @@ class IndexDoc:
     published: datetime | None
     last_activity: datetime | None
     n_replies: int
+    sites: str = ""            # site_terms, space-separated
+    unanswered: bool = False
+    question: bool = False
 
 
 @dataclass(frozen=True)
@@ -293,23 +296,19 @@ class SearchIndex:
     # -- searching ------------------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20,
                texts: Callable[[list[str]], dict[str, str]] | None = None,
-               any_word: bool = False) -> list[IndexHit]:
-        """Best matches first. ``texts`` gives, for a list of URLs, the text to make snippets from.
+               org_names: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[IndexHit]:
+        """Best matches first, in the query language of ``querylang``. ``texts`` gives, for a list of URLs, the
+        text to make snippets from; ``org_names`` are who ``is:ours`` looks for; ``exclude`` phrases are left
+        out of every result.
 
         Raises ``IndexMissingError`` when there is no index, ``IndexUnusableError`` when it is damaged. A search
         that raced a swap of generations is asked again of the new one."""
-        if not query.strip():
-            raise QueryError("the query is empty: give words to look for, e.g. threadscout search \"adult literacy\"")
+        # checked before the index is opened: a malformed query is told as such, whatever the index's state
+        parsed = querylang.parse(ConversationSchema(), query, org_names=org_names, exclude=exclude)
         for attempt in (1, 2):
             live = self.live_dir()
             try:
                 _, ix = self._open_live()
-                parser = MultifieldParser(SEARCH_FIELDS, ix.schema, group=OrGroup if any_word else AndGroup)
-                try:
-                    parsed = parser.parse(query)
-                except Exception as exc:  # whoosh raises assorted errors for odd syntax
-                    raise QueryError(f"cannot understand the query {query!r} ({exc}); "
-                                     "try putting phrases in double quotes") from None
                 return self._run(ix, parsed, limit, texts)
             except QueryError:
                 raise
@@ -370,7 +369,8 @@ def _replace(tmp: Path, target: Path, text: str) -> None:
 def _fields(d: IndexDoc) -> dict[str, Any]:
     return dict(url=d.url, site=d.site, kind=d.kind, title=d.title, text=d.text, replies=d.replies,
                 authors=d.authors, published=_naive_utc(d.published), last_activity=_naive_utc(d.last_activity),
-                n_replies=d.n_replies)
+                n_replies=d.n_replies, sites=d.sites, unanswered="yes" if d.unanswered else "no",
+                question="yes" if d.question else "no")
 
 
 def _brief(exc: BaseException) -> str:

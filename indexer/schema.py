@@ -6,11 +6,11 @@ from it). Bump ``SCHEMA_VERSION`` when a field changes: an index of another vers
 
 from __future__ import annotations
 
-from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, SchemaClass
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, SchemaClass
 
 from threadscout.indexer.analysis import name_analyzer, text_analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class ConversationSchema(SchemaClass):
@@ -24,3 +24,6 @@ class ConversationSchema(SchemaClass):
     published = DATETIME(stored=True)
     last_activity = DATETIME(stored=True, sortable=True)
     n_replies = NUMERIC(stored=True, sortable=True)
+    sites = KEYWORD(lowercase=True)   # site:  the host, with its port, and its parent domains
+    unanswered = ID()                 # is:unanswered  "yes" when nobody but the opening author replied
+    question = ID()                   # is:question  "yes" when the opening post asks something

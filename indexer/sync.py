@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from threadscout.indexer.db import Store
 from threadscout.indexer.index import IndexDoc, IndexMissingError, IndexOutdatedError, SearchIndex
 from threadscout.indexer.models import Conversation
+from threadscout.indexer.querylang import site_terms
+
+_QUESTION_URLS = re.compile(r"\S+://\S+")
 
 Progress = Callable[[int], None]
 
 
+def asks(title: str | None, text: str | None) -> bool:
+    """The opening post asks something: a question mark in its title or its first lines."""
+    return "?" in (title or "") or "?" in _QUESTION_URLS.sub("", (text or "")[:400])
+
+
 def to_doc(conv: Conversation) -> IndexDoc:
+    parts = urlsplit(conv.url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    others = {r.author for r in conv.replies if r.author and r.author != conv.author}
     return IndexDoc(url=conv.url, site=conv.site, kind=conv.kind, title=conv.title or "", text=conv.text or "",
                     replies="\n\n".join(r.text for r in conv.replies if r.text),
                     authors=" ; ".join(conv.participants), published=conv.published,
-                    last_activity=conv.last_activity, n_replies=conv.n_replies)
+                    last_activity=conv.last_activity, n_replies=conv.n_replies,
+                    sites=" ".join(site_terms(conv.site, port)),
+                    unanswered=not others and not any(r.author is None and r.text for r in conv.replies),
+                    question=asks(conv.title, conv.text))
 
 
 def _write(store: Store, idx: SearchIndex, batch: list[Conversation]) -> int:

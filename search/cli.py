@@ -203,21 +203,29 @@ def discover(obj: Context, as_json: bool, limit: int, no_look: bool) -> None:
         output.print_candidates(found)
 
 
-@cli.command(name="search")
-@click.argument("query", nargs=-1, required=True)
+@cli.command(name="search", context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
+@click.option("--all", "everything", is_flag=True,
+              help="Do not leave out the mission's exclude phrases.")
 @output.output_options
 @pass_context
-def search_command(obj: Context, query: tuple[str, ...], as_json: bool, limit: int) -> None:
-    """List the conversations that match QUERY, best first.
+def search_command(obj: Context, query: tuple[str, ...], everything: bool, as_json: bool, limit: int) -> None:
+    """List the conversations that match QUERY, best first (no QUERY: the mission's keywords).
 
     \b
-    Words are all required; "quoted words" match a phrase; OR, NOT and
-    parentheses work, e.g.:  threadscout search '"reading tutor" OR tutoring'
+    Words are all required; "quoted words" match a phrase, "words"~2 with
+    up to 2 words between; OR, NOT, -word and parentheses work; tutor*
+    matches any ending. Fields:
+      title:WORD      site:HOST (subdomains too)   author:NAME (anyone taking part)
+      kind:post|thread|item   after:DATE  before:DATE (2026-10-01, 2026-10, 7d, 2w)
+      replies:>N      is:unanswered  is:question  is:ours (org_names take part)
+    e.g.  threadscout search '"reading tutor" OR tutoring' -bus site:example.org after:30d
+    The mission's exclude phrases are left out unless --all.
     """
     from threadscout.search.query import search
 
     text = " ".join(query)
-    results = search(obj.settings(), text, limit=limit)
+    results = search(obj.settings(), text, limit=limit, everything=everything)
     if as_json:
         output.print_json([r.as_dict() for r in results])
     else:

@@ -62,8 +62,15 @@ def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bo
     )
 
 
-def search(cfg: Settings, query: str, *, limit: int = 20) -> list[ConversationView]:
-    """Conversations matching ``query``, best first."""
+def mission_query(cfg: Settings) -> str:
+    """The mission's keywords as one query: any of them."""
+    return " OR ".join('"' + k.replace('"', "") + '"' for k in cfg.mission.keywords)
+
+
+def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = False) -> list[ConversationView]:
+    """Conversations matching ``query`` (the mission's keywords when empty), best first; the mission's
+    ``exclude`` phrases are left out unless ``everything``."""
+    query = query if query.strip() else mission_query(cfg)
     store = Store(cfg.database_url)
     try:
         found: dict[str, Conversation] = {}
@@ -73,7 +80,8 @@ def search(cfg: Settings, query: str, *, limit: int = 20) -> list[ConversationVi
             return {u: "\n\n".join([c.text or "", *(r.text for r in c.replies)]) for u, c in found.items()}
 
         try:
-            hits = SearchIndex(cfg.index_dir).search(query, limit=limit, texts=texts)
+            hits = SearchIndex(cfg.index_dir).search(query, limit=limit, texts=texts, org_names=cfg.mission.org_names,
+                                                     exclude=() if everything else cfg.mission.exclude)
         except IndexMissingError:
             stored = store.count()
             if stored == 0:

@@ -1,0 +1,189 @@
+"""The query language people type, checked and turned into a Whoosh query.
+
+Words are all required; ``OR``, ``NOT`` and ``-word``, parentheses, ``"exact phrase"``, ``"phrase"~N`` and
+``word*`` work as Whoosh's parser reads them. The fields people use are translated to the index's:
+
+    title:WORD        in the title
+    site:HOST         the conversation's site, subdomains included, with or without a port
+    author:NAME       anyone who takes part: the opening author or anyone who replied
+    kind:post|thread|item
+    after:DATE        last activity on or after DATE (2026-10-01, 2026-10, 2026, or 7d / 12h / 2w ago)
+    before:DATE       last activity before DATE
+    replies:>N        more than N replies (also >=N, <N, <=N, N)
+    is:unanswered     nobody but the opening author has replied
+    is:question       the opening post asks something
+    is:ours           someone named in the mission's org_names takes part
+
+A query the parser would read differently from what was meant (an operator with nothing after it, a
+parenthesis or quote left open, an unknown field) is refused with one line saying what and how to fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.qparser import AndGroup, MultifieldParser, PlusMinusPlugin
+
+from threadscout.config.errors import QueryError
+
+TEXT_FIELDS = ["title", "text", "replies", "authors"]   # plain words: names of who takes part too
+FIELDS = ("title", "site", "author", "kind", "after", "before", "replies", "is")
+KINDS = ("post", "thread", "item")
+IS_VALUES = ("unanswered", "question", "ours")
+_TOKEN = re.compile(r'[+-]?[A-Za-z_]+:"[^"]*"|[+-]?"[^"]*"(?:~\d+)?|\(|\)|[^\s()"]+|"[^"]*$')
+_SLOP = re.compile(r'^([+-]?"[^"]*")~(\d{1,3})$')
+_FIELD = re.compile(r"^([+-]?)([A-Za-z_]+):(.*)$", re.DOTALL)
+_AGO = re.compile(r"^(\d+)([hdwmy])$", re.IGNORECASE)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_REPLIES = re.compile(r"^(>=|<=|>|<|=)?(\d{1,9})$")
+_OPERATORS = {"AND", "OR", "NOT"}
+HINT = ('e.g. threadscout search \'"reading tutor" OR tutoring -bus site:example.org after:30d\'; '
+        "see threadscout search --help")
+
+
+def known_fields() -> str:
+    return ", ".join(f"{name}:" for name in FIELDS)
+
+
+def _stamp(value: datetime) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y%m%d%H%M%S")
+
+
+def _date(value: str, field: str, now: datetime) -> tuple[str, str]:
+    """A date as the index's range bounds: (first moment, first moment after)."""
+    ago = _AGO.match(value)
+    if ago:
+        n, unit = int(ago.group(1)), ago.group(2).lower()
+        delta = {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n),
+                 "m": timedelta(days=30 * n), "y": timedelta(days=365 * n)}[unit]
+        moment = now - delta
+        return _stamp(moment), _stamp(moment)
+    match = _DATE.match(value)
+    if not match:
+        raise QueryError(f"{field}:{value} is not a date: use 2026-10-01, 2026-10, 2026 or a time ago like 7d, "
+                         f"12h, 2w")
+    year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
+    try:
+        start = datetime(year, month, day, tzinfo=timezone.utc)
+    except ValueError:
+        raise QueryError(f"{field}:{value} is not a date on the calendar") from None
+    if match.group(3):
+        end = start + timedelta(days=1)
+    elif match.group(2):
+        end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=timezone.utc)
+    else:
+        end = datetime(year + 1, 1, 1, tzinfo=timezone.utc)
+    return _stamp(start), _stamp(end)
+
+
+def site_terms(host: str, port: int | None) -> list[str]:
+    """What ``site:`` matches for a conversation: its host, with its port, and each parent domain (not a bare
+    top-level domain)."""
+    host = host.lower().rstrip(".")
+    terms = [host] + ([f"{host}:{port}"] if port else [])
+    parts = host.split(".")
+    if not host.replace(".", "").isdigit():          # an IP address has no parent domains
+        terms += [".".join(parts[i:]) for i in range(1, len(parts) - 1)]
+    return list(dict.fromkeys(terms))
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "") + "'"
+
+
+def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
+    """One ``field:value`` token in the index's terms; other tokens as they are."""
+    slop = _SLOP.match(token)
+    if slop:           # "a b"~N: up to N words between (Whoosh's slop counts positions: adjacent is 1)
+        return f"{slop.group(1)}~{int(slop.group(2)) + 1}"
+    match = _FIELD.match(token)
+    if not match:
+        return token
+    sign, name, value = match.group(1), match.group(2).lower(), match.group(3)
+    if name in ("http", "https") and value.startswith("//"):
+        return sign + _quote(token[len(sign):])              # a URL typed as words
+    if name not in FIELDS:
+        raise QueryError(f"unknown field {name}: in the query; the fields are {known_fields()}")
+    if not value:
+        raise QueryError(f"{name}: needs a value right after it (no space), e.g. {name}:"
+                         + {"title": "tutors", "site": "example.org", "author": "maria", "kind": "thread",
+                            "after": "7d", "before": "2026-10-01", "replies": ">5", "is": "unanswered"}[name])
+    unquoted = value[1:-1] if len(value) > 1 and value.startswith('"') and value.endswith('"') else value
+    if name == "title":
+        return f"{sign}title:{value}"
+    if name == "site":
+        return f"{sign}sites:{_quote(unquoted.lower().removeprefix('www.').rstrip('/'))}"
+    if name == "author":
+        return f"{sign}authors:{value}"
+    if name == "kind":
+        if unquoted.lower() not in KINDS:
+            raise QueryError(f"kind:{value} is not a kind: use {', '.join('kind:' + k for k in KINDS)}")
+        return f"{sign}kind:{unquoted.lower()}"
+    if name in ("after", "before"):
+        start, end = _date(unquoted, name, now)
+        return f"{sign}last_activity:[{start} to]" if name == "after" else f"{sign}last_activity:[to {end}}}"
+    if name == "replies":
+        found = _REPLIES.match(unquoted.replace(" ", ""))
+        if not found:
+            raise QueryError(f"replies:{value} is not a count: use replies:>5, replies:>=2, replies:<3 or replies:0")
+        op, n = found.group(1) or "=", int(found.group(2))
+        return sign + {">": f"n_replies:{{{n} to]", ">=": f"n_replies:[{n} to]", "<": f"n_replies:[to {n}}}",
+                       "<=": f"n_replies:[to {n}]", "=": f"n_replies:{n}"}[op]
+    value = unquoted.lower()
+    if value not in IS_VALUES:
+        raise QueryError(f"is:{unquoted} is not known: use {', '.join('is:' + v for v in IS_VALUES)}")
+    if value == "ours":
+        if not org_names:
+            raise QueryError("is:ours needs the organisation's names: add org_names = [\"...\"] to [mission] in "
+                             "the configuration")
+        names = " OR ".join(f'authors:"{n.replace(chr(34), "")}"' for n in org_names)
+        return f"{sign}({names})"
+    return f"{sign}{value}:yes"
+
+
+def _check(tokens: list[str], query: str) -> None:
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.lstrip("+-").startswith('"') and not re.match(r'^[+-]?"[^"]*"(~\d+)?$', token):
+            raise QueryError(f"a double quote is not closed in {query!r}: close the phrase, e.g. \"reading tutor\"")
+        depth += token == "("
+        depth -= token == ")"
+        if depth < 0:
+            raise QueryError(f"a ')' closes nothing in {query!r}; {HINT}")
+        if token in _OPERATORS:
+            before = tokens[i - 1] if i else None
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is None or after in ("AND", "OR", ")"):
+                raise QueryError(f"{token} needs a word after it in {query!r}; {HINT}")
+            if token != "NOT" and (before is None or before in _OPERATORS or before == "("):
+                raise QueryError(f"{token} needs a word before it in {query!r}; {HINT}")
+    if depth > 0:
+        raise QueryError(f"a '(' is not closed in {query!r}; {HINT}")
+
+
+def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Sequence[str] = (),
+          now: datetime | None = None) -> Any:
+    """The Whoosh query for what a person typed; ``exclude`` phrases are left out of every result."""
+    now = now or datetime.now(timezone.utc)
+    tokens = _TOKEN.findall(query)
+    if not tokens:
+        raise QueryError("the query is empty: give words to look for, e.g. threadscout search \"adult literacy\"")
+    _check(tokens, query)
+    text = " ".join(_translate(t, org_names, now) for t in tokens)
+    parser = MultifieldParser(TEXT_FIELDS, schema, group=AndGroup)
+    parser.add_plugin(PlusMinusPlugin())
+    try:
+        parsed = parser.parse(text)
+    except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd syntax
+        raise QueryError(f"cannot understand the query {query!r} ({exc}); {HINT}") from None
+    if parsed is wq.NullQuery:
+        raise QueryError(f"nothing to look for in {query!r} (only common words?); {HINT}")
+    if exclude:
+        excluded = MultifieldParser(TEXT_FIELDS, schema).parse(
+            " OR ".join('"' + phrase.replace('"', "") + '"' for phrase in exclude))
+        parsed = wq.AndNot(parsed, excluded)
+    return parsed

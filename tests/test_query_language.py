@@ -1,0 +1,125 @@
+"""The query language through `threadscout search`: every operator and field against a small corpus stored in a
+real SQLite file and indexed in a real Whoosh index; malformed queries refused in one line with exit 2."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from conftest import run_cli, write_config
+
+from threadscout.config.settings import load_settings
+from threadscout.crawler.items import ConversationItem, ReplyItem
+from threadscout.indexer.db import Store
+from threadscout.indexer.index import SearchIndex
+from threadscout.indexer.sync import sync
+
+NOW = datetime.now(timezone.utc)
+MISSION = ('keywords = ["adult literacy", "reading tutor"]\nexclude = ["literacy rate statistics"]\n'
+           'org_names = ["Riverside Literacy"]')
+
+
+def conv(url: str, title: str, text: str, author: str, days_ago: float, replies: list[tuple[str, str]] = (),
+         kind: str = "post") -> ConversationItem:
+    when = NOW - timedelta(days=days_ago)
+    return ConversationItem(
+        url=url, title=title, text=text, author=author, kind=kind, published=when - timedelta(hours=len(replies)),
+        replies=[ReplyItem(author=name, text=words, published=when - timedelta(hours=i), url=f"{url}#r{i}",
+                           position=i) for i, (name, words) in enumerate(replies)])
+
+
+CORPUS = {
+    "A": conv("http://blog.test/tutors/", "Volunteer reading tutors wanted",
+              "Adult literacy tutoring starts in November near the bus station.", "Hannah", 2,
+              [("Ben", "I could help on Mondays."), ("Riverside Literacy", "Thank you, we will write to you.")]),
+    "B": conv("http://forum.example.org:8080/t/7", "Where can I find ESL classes for my mother?",
+              "She wants to practise English conversation and adult literacy skills.", "Ana", 40, kind="thread"),
+    "C": conv("https://www.example.org/stats/", "Literacy rate statistics for 2025",
+              "The literacy rate statistics of the region, table by table.", "Editor", 5,
+              [("Lee", "Useful numbers.")]),
+    "D": conv("http://news.other.net/cafe", "Café reading night",
+              "A reading evening for adult learners at the Café Lumière.", "Org", 1,
+              [(f"guest{i}", f"See you there, reading is fun {i}") for i in range(6)], kind="item"),
+    "E": conv("http://forum.example.org/t/9", "Adult literacy tutors share tips",
+              "Tips from tutors on adult literacy lessons.", "Maria Lopez", 3,
+              [("Maria Lopez", "One more tip: short lessons.")], kind="thread"),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("query")
+    config = write_config(folder, [{"url": "http://blog.test/"}], mission=MISSION)
+    cfg = load_settings(config)
+    store = Store(cfg.database_url)
+    try:
+        for item in CORPUS.values():
+            store.save(item, site=item.url.split("/")[2].split(":")[0].removeprefix("www."))
+        sync(store, SearchIndex(cfg.index_dir))
+    finally:
+        store.close()
+    return config
+
+
+def found(config, *query: str) -> set[str]:
+    out = json.loads(run_cli("search", *query, "--json", config=config, check=True).stdout)
+    by_url = {item.url: key for key, item in CORPUS.items()}
+    return {by_url[r["url"]] for r in out}
+
+
+@pytest.mark.parametrize("query, expected", [
+    (["literacy"], {"A", "B", "E"}),                       # C is left out: the mission's exclude phrase
+    (["literacy", "-bus"], {"B", "E"}),                    # -word on the command line is a query word
+    (["literacy", "NOT", "bus"], {"B", "E"}),
+    (["(tips", "OR", "tutoring)", "adult"], {"A", "E"}),
+    (['"literacy tutors"'], {"A", "E"}),                  # a phrase, stemmed: "literacy tutoring" too
+    (['"literacy starts"'], set()),
+    (['"literacy starts"~1'], {"A"}),                      # one word between
+    (["tutor*"], {"A", "E"}),
+    (["tutoring"], {"A", "E"}),                            # stemming: tutoring finds tutors
+    (["cafe"], {"D"}),                                     # accents folded
+    (["title:tutors"], {"A", "E"}),
+    (["site:example.org"], {"B", "E"}),                    # subdomains included (C excluded by the mission)
+    (["site:forum.example.org:8080"], {"B"}),              # with its port
+    (["site:www.example.org", "statistics"], set()),       # www. is the same site; the exclusion applies
+    (["author:ben"], {"A"}),                               # anyone who replied
+    (['author:"maria lopez"'], {"E"}),
+    (["kind:item"], {"D"}),
+    (["kind:thread", "literacy"], {"B", "E"}),
+    (["reading", "after:7d"], {"A", "D"}),
+    (["literacy", "before:30d"], {"B"}),
+    (["replies:>5"], {"D"}),
+    (["replies:0", "literacy"], {"B"}),
+    (["is:unanswered"], {"B", "E"}),                        # E: only its opening author replied
+    (["is:question"], {"B"}),
+    (["is:ours"], {"A"}),
+])
+def test_each_operator_and_field(corpus, query, expected):
+    assert found(corpus, *query) == expected
+
+
+def test_exclude_phrases_are_left_out_unless_all(corpus):
+    assert "C" not in found(corpus, "statistics")
+    assert found(corpus, "statistics", "--all") == {"C"}
+
+
+def test_no_query_searches_the_mission_keywords(corpus):
+    assert found(corpus) == {"A", "B", "E"}   # "adult literacy" OR "reading tutor"; D says reading, not the phrase
+
+
+@pytest.mark.parametrize("query, says", [
+    (["color:red"], "the fields are title:, site:, author:"),
+    (["literacy", "OR"], "OR needs a word after it"),
+    (["(literacy"], "'(' is not closed"),
+    (['"adult literacy'], "double quote is not closed"),
+    (["after:someday"], "is not a date"),
+    (["kind:blog"], "kind:post, kind:thread, kind:item"),
+    (["replies:many"], "is not a count"),
+    (["is:closed"], "is:unanswered, is:question, is:ours"),
+])
+def test_malformed_queries_are_explained_in_one_line(corpus, query, says):
+    proc = run_cli("search", *query, config=corpus)
+    assert proc.returncode == 2
+    assert says in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
