@@ -321,6 +321,25 @@ class SearchIndex:
                                          ) from None
         raise AssertionError("unreachable")
 
+    def matching(self, query: str, *, limit: int = 10_000, org_names: Sequence[str] = (),
+                 exclude: Sequence[str] = ()) -> list[str]:
+        """The URLs of the conversations that match ``query``, best first, without snippets (for ``where``)."""
+        parsed = querylang.parse(ConversationSchema(), query, org_names=org_names, exclude=exclude)
+        for attempt in (1, 2):
+            live = self.live_dir()
+            try:
+                _, ix = self._open_live()
+                with ix.searcher(weighting=BM25F()) as searcher:
+                    return [hit["url"] for hit in searcher.search(parsed, limit=limit)]
+            except Exception as exc:  # noqa: BLE001 - as in search()
+                if attempt == 1 and self.live_dir() != live:
+                    continue
+                if isinstance(exc, ThreadscoutError):
+                    raise
+                raise IndexUnusableError(f"the search index at {live} is damaged ({_brief(exc)}); {REBUILD_HINT}"
+                                         ) from None
+        raise AssertionError("unreachable")
+
     def _run(self, ix: index.Index, parsed: Any, limit: int,
              texts: Callable[[list[str]], dict[str, str]] | None) -> list[IndexHit]:
         with ix.searcher(weighting=BM25F()) as searcher:

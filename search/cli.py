@@ -232,6 +232,32 @@ def search_command(obj: Context, query: tuple[str, ...], everything: bool, as_js
         output.print_results(results, text)
 
 
+@cli.command(name="where", context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
+@click.option("--days", type=click.IntRange(1, 36_500), default=30, show_default=True,
+              help="Count the activity of this many last days.")
+@click.option("--all", "everything", is_flag=True, help="Do not leave out the mission's exclude phrases.")
+@output.output_options
+@pass_context
+def where_command(obj: Context, query: tuple[str, ...], days: int, everything: bool, as_json: bool,
+                  limit: int) -> None:
+    """Where are the conversations? Sites ranked by the activity of the conversations matching QUERY (no
+    QUERY: the mission's keywords) in the last --days days.
+
+    For each site: matching conversations, their replies and the people taking part in the window, and its most
+    active thread. Pages that only mention a keyword (calendars, tag pages) count little: sites where people
+    reply come first. QUERY is written as for `threadscout search`.
+    """
+    from threadscout.search.where import where
+
+    text = " ".join(query)
+    places = where(obj.settings(), text, days=days, everything=everything)[:limit]
+    if as_json:
+        output.print_json([p.as_dict() for p in places])
+    else:
+        output.print_places(places, text, days)
+
+
 @cli.command()
 @click.argument("url")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")

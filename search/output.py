@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from threadscout.crawler.clean import one_line, strip_controls
+from threadscout.search.progress import plural
 from threadscout.search.query import ConversationView
 
 
@@ -132,6 +133,32 @@ def print_results(results: Sequence[ConversationView], query: str) -> None:
             block.append("\n    " + one_line(r.snippet), style="dim")
         console.print(block)
         console.print(Text("    " + one_line(r.url), style="cyan"), soft_wrap=True)
+
+
+def print_places(places: Sequence[Any], query: str, days: int) -> None:
+    """One block per site, most active first: its numbers in the window and its most active thread."""
+    from rich.text import Text
+
+    console = _console()
+    asked = f"{one_line(query)!r}" if query.strip() else "the mission's keywords"
+    if not places:
+        console.print(Text(f"No conversations matching {asked} in the last {days} days. Try more days "
+                           "(--days 90), other words, or run `threadscout crawl` first."))
+        return
+    console.print(Text(f"Where conversations matching {asked} happened in the last {days} days, most active "
+                       "first", style="bold"))
+    for i, p in enumerate(places, 1):
+        block = Text(f"\n{i:>2}. ")
+        block.append(one_line(p.site), style="bold")
+        block.append(f"  {plural(p.conversations, 'conversation')}, {plural(p.replies, 'reply', 'replies')}, "
+                     f"{plural(p.participants, 'person', 'people')} taking part · last activity "
+                     f"{_date(p.last_activity)}")
+        console.print(block)
+        if p.most_active is not None:
+            top = p.most_active
+            console.print(Text(f"    most active: {one_line(top.title) or '(untitled)'} "
+                               f"({plural(top.replies, 'reply', 'replies')})"), soft_wrap=True)
+            console.print(Text("    " + one_line(top.url), style="cyan"), soft_wrap=True)
 
 
 def print_conversation(view: ConversationView) -> None:
