@@ -69,6 +69,11 @@ class Mission:
 
 
 @dataclass(frozen=True)
+class SearchSettings:
+    half_life: timedelta = timedelta(days=30)   # recency: a conversation this old counts half as recent
+
+
+@dataclass(frozen=True)
 class CrawlSettings:
     user_agent_contact: str | None = None   # a URL or e-mail address where sites can reach the operator
     concurrency_per_site: int = 2
@@ -110,6 +115,7 @@ class Settings:
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
     sources: tuple[Source, ...] = ()
     saved_searches: tuple[SavedSearch, ...] = ()
+    search: SearchSettings = field(default_factory=SearchSettings)
 
     @property
     def index_dir(self) -> Path:
@@ -259,7 +265,7 @@ class _Reader:
         return url
 
     def settings(self, raw: dict[str, Any]) -> Settings:
-        self.only(raw, "", {"mission", "storage", "crawl", "source", "saved_search"})
+        self.only(raw, "", {"mission", "storage", "crawl", "search", "source", "saved_search"})
         mission = self.mission(self.table(raw, "mission", {"name", "keywords", "exclude", "org_names"},
                                           required=True))
         storage = self.table(raw, "storage", {"path", "url"})
@@ -277,8 +283,12 @@ class _Reader:
         crawl = self.crawl(self.table(raw, "crawl", set(CrawlSettings.__dataclass_fields__)))
         sources = self.sources(raw.get("source", []))
         searches = self.saved_searches(raw.get("saved_search", []))
+        search = self.table(raw, "search", {"half_life"})
+        half_life = self.converted(search.get("half_life"), "search.half_life", SearchSettings.half_life,
+                                   parse_duration)
         return Settings(file=Path(self.file), mission=mission, data_dir=data_dir, database_url=db_url,
-                        crawl=crawl, sources=sources, saved_searches=searches)
+                        crawl=crawl, sources=sources, saved_searches=searches,
+                        search=SearchSettings(half_life=half_life))
 
     def mission(self, t: dict[str, Any]) -> Mission:
         name = self.string(t.get("name"), "mission.name", required=True)

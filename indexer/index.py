@@ -7,6 +7,7 @@ once. Readers never wait: searching works while a crawl writes.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import time
@@ -17,13 +18,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index
+from whoosh import index
 from whoosh.scoring import BM25F
 from whoosh.util.filelock import FileLock
 from whoosh.writing import LockError
 
 from threadscout.config.errors import IndexUnusableError, QueryError, ThreadscoutError
 from threadscout.indexer import querylang
+from threadscout.indexer.snippets import make_snippet
 from threadscout.indexer.schema import SCHEMA_VERSION, ConversationSchema
 
 SEARCH_FIELDS = ["title", "text", "replies", "authors"]
@@ -42,6 +44,7 @@ class IndexDoc:
     last_activity: datetime | None
     n_replies: int
     sites: str = ""            # site_terms, space-separated
+    n_participants: int = 0
     unanswered: bool = False
     question: bool = False
 
@@ -51,6 +54,28 @@ class IndexHit:
     url: str
     score: float
     snippet: str
+    highlights: tuple[tuple[int, int], ...] = ()    # the matched words in ``snippet``: [start, end) offsets
+    parts: dict[str, float] | None = None           # the score's parts (relevance, activity, recency)
+
+
+SORTS = ("relevance", "recent", "active")
+CANDIDATES = 200          # best matches by words that activity and recency may reorder
+
+
+def blend(relevance: float, n_replies: int, n_participants: int, last_activity: datetime | None,
+          half_life_days: float, now: datetime) -> dict[str, float]:
+    """The score's parts. Relevance is BM25F over title, opening text and replies (title weighed most);
+    activity grows with the log of replies and participants; recency halves every ``half_life_days`` and never
+    takes more than 40% away. The score is their product."""
+    activity = 1.0 + 0.15 * math.log2(1 + n_replies) + 0.15 * math.log2(1 + max(0, n_participants - 1))
+    if last_activity is None:
+        recency = 0.6
+    else:
+        when = last_activity if last_activity.tzinfo else last_activity.replace(tzinfo=timezone.utc)
+        age = max(0.0, (now - when).total_seconds() / 86400)
+        recency = 0.6 + 0.4 * 0.5 ** (age / max(half_life_days, 0.01))
+    return {"relevance": round(relevance, 4), "activity": round(activity, 4), "recency": round(recency, 4),
+            "score": round(relevance * activity * recency, 4)}
 
 
 class IndexBusyError(ThreadscoutError):
@@ -296,7 +321,8 @@ class SearchIndex:
     # -- searching ------------------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20,
                texts: Callable[[list[str]], dict[str, str]] | None = None,
-               org_names: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[IndexHit]:
+               org_names: Sequence[str] = (), exclude: Sequence[str] = (), sort: str = "relevance",
+               half_life_days: float = 30.0, offset: int = 0) -> list[IndexHit]:
         """Best matches first, in the query language of ``querylang``. ``texts`` gives, for a list of URLs, the
         text to make snippets from; ``org_names`` are who ``is:ours`` looks for; ``exclude`` phrases are left
         out of every result.
@@ -309,7 +335,7 @@ class SearchIndex:
             live = self.live_dir()
             try:
                 _, ix = self._open_live()
-                return self._run(ix, parsed, limit, texts)
+                return self._run(ix, parsed, limit, texts, sort, half_life_days, offset)
             except QueryError:
                 raise
             except Exception as exc:  # noqa: BLE001 - broken files raise struct.error, EOFError, OSError ...
@@ -340,24 +366,35 @@ class SearchIndex:
                                          ) from None
         raise AssertionError("unreachable")
 
-    def _run(self, ix: index.Index, parsed: Any, limit: int,
-             texts: Callable[[list[str]], dict[str, str]] | None) -> list[IndexHit]:
+    def _run(self, ix: index.Index, parsed: Any, limit: int, texts: Callable[[list[str]], dict[str, str]] | None,
+             sort: str, half_life_days: float, offset: int) -> list[IndexHit]:
+        now = datetime.now(timezone.utc)
         with ix.searcher(weighting=BM25F()) as searcher:
-            results = searcher.search(parsed, limit=limit, terms=True)
-            urls = [hit["url"] for hit in results]
+            wanted = offset + limit
+            if sort == "relevance":
+                found = searcher.search(parsed, limit=max(wanted, CANDIDATES), terms=True)
+                scored = [(hit, blend(float(hit.score or 0.0), hit.get("n_replies") or 0,
+                                      hit.get("n_participants") or 0, hit.get("last_activity"), half_life_days, now))
+                          for hit in found]
+                scored.sort(key=lambda pair: -pair[1]["score"])
+            else:
+                key = "last_activity" if sort == "recent" else ["n_replies", "last_activity"]
+                found = searcher.search(parsed, limit=wanted, terms=True, sortedby=key, reverse=True)
+                scored = [(hit, blend(0.0, hit.get("n_replies") or 0,   # sorted by a field: no word score
+                                      hit.get("n_participants") or 0, hit.get("last_activity"), half_life_days, now))
+                          for hit in found]
+            scored = scored[offset:wanted]
+            urls = [hit["url"] for hit, _ in scored]
             bodies = texts(urls) if texts else {}
             analyzer = ix.schema["text"].analyzer
-            fragmenter = highlight.ContextFragmenter(maxchars=200, surround=60)
             hits = []
-            for hit in results:
+            for hit, parts in scored:
                 body = bodies.get(hit["url"], "")
                 words = {t.decode("utf-8", "replace") if isinstance(t, bytes) else t
                          for field, t in (hit.matched_terms() or ()) if field in SEARCH_FIELDS}
-                snippet = highlight.highlight(body, frozenset(words), analyzer, fragmenter, _BracketFormatter(),
-                                              top=2) if body and words else ""
-                if not snippet:
-                    snippet = " ".join(body.split())[:160]
-                hits.append(IndexHit(url=hit["url"], score=float(hit.score or 0.0), snippet=snippet))
+                snippet, marks = make_snippet(body, words, lambda text: analyzer(text, chars=True))
+                hits.append(IndexHit(url=hit["url"], score=parts["score"], snippet=snippet,
+                                     highlights=tuple(marks), parts=parts))
             return hits
 
 
@@ -388,22 +425,13 @@ def _replace(tmp: Path, target: Path, text: str) -> None:
 def _fields(d: IndexDoc) -> dict[str, Any]:
     return dict(url=d.url, site=d.site, kind=d.kind, title=d.title, text=d.text, replies=d.replies,
                 authors=d.authors, published=_naive_utc(d.published), last_activity=_naive_utc(d.last_activity),
-                n_replies=d.n_replies, sites=d.sites, unanswered="yes" if d.unanswered else "no",
+                n_replies=d.n_replies, n_participants=d.n_participants, sites=d.sites, unanswered="yes" if d.unanswered else "no",
                 question="yes" if d.question else "no")
 
 
 def _brief(exc: BaseException) -> str:
     text = " ".join(str(exc).split())[:120]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-class _BracketFormatter(highlight.Formatter):
-    """Plain-text snippets: matched words in [brackets], fragments joined by an ellipsis."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "[" + highlight.get_text(text, token, replace) + "]"
 
 
 __all__ = ["IndexDoc", "IndexHit", "SearchIndex", "IndexBusyError", "IndexMissingError", "IndexOutdatedError",

@@ -10,7 +10,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, SchemaClass
 
 from threadscout.indexer.analysis import name_analyzer, text_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class ConversationSchema(SchemaClass):
@@ -24,6 +24,7 @@ class ConversationSchema(SchemaClass):
     published = DATETIME(stored=True)
     last_activity = DATETIME(stored=True, sortable=True)
     n_replies = NUMERIC(stored=True, sortable=True)
+    n_participants = NUMERIC(stored=True)
     sites = KEYWORD(lowercase=True)   # site:  the host, with its port, and its parent domains
     unanswered = ID()                 # is:unanswered  "yes" when nobody but the opening author replied
     question = ID()                   # is:question  "yes" when the opening post asks something

@@ -33,7 +33,7 @@ def to_doc(conv: Conversation) -> IndexDoc:
                     replies="\n\n".join(r.text for r in conv.replies if r.text),
                     authors=" ; ".join(conv.participants), published=conv.published,
                     last_activity=conv.last_activity, n_replies=conv.n_replies,
-                    sites=" ".join(site_terms(conv.site, port)),
+                    sites=" ".join(site_terms(conv.site, port)), n_participants=len(conv.participants),
                     unanswered=not others and not any(r.author is None and r.text for r in conv.replies),
                     question=asks(conv.title, conv.text))
 

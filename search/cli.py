@@ -207,9 +207,14 @@ def discover(obj: Context, as_json: bool, limit: int, no_look: bool) -> None:
 @click.argument("query", nargs=-1, type=click.UNPROCESSED)
 @click.option("--all", "everything", is_flag=True,
               help="Do not leave out the mission's exclude phrases.")
+@click.option("--sort", type=click.Choice(["relevance", "recent", "active"]), default="relevance", show_default=True,
+              help="relevance: the words, weighed with activity and recency; recent: last activity first; "
+                   "active: most replies first.")
+@click.option("--explain", is_flag=True, help="Show the parts of each score (relevance x activity x recency).")
 @output.output_options
 @pass_context
-def search_command(obj: Context, query: tuple[str, ...], everything: bool, as_json: bool, limit: int) -> None:
+def search_command(obj: Context, query: tuple[str, ...], everything: bool, sort: str, explain: bool,
+                   as_json: bool, limit: int) -> None:
     """List the conversations that match QUERY, best first (no QUERY: the mission's keywords).
 
     \b
@@ -225,7 +230,7 @@ def search_command(obj: Context, query: tuple[str, ...], everything: bool, as_js
     from threadscout.search.query import search
 
     text = " ".join(query)
-    results = search(obj.settings(), text, limit=limit, everything=everything)
+    results = search(obj.settings(), text, limit=limit, everything=everything, sort=sort, explain=explain)
     if as_json:
         output.print_json([r.as_dict() for r in results])
     else:

@@ -58,6 +58,36 @@ def _date(iso: str | None) -> str:
     return iso[:10] if iso else "-"
 
 
+def ago(iso: str | None, now: datetime | None = None) -> str:
+    """How long ago, as people say it: "2 hours ago", "yesterday", "3 days ago", "5 weeks ago"; a date after
+    a year."""
+    if not iso:
+        return "-"
+    try:
+        then = datetime.fromisoformat(iso)
+    except ValueError:
+        return _date(iso)
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=timezone.utc)
+    seconds = ((now or datetime.now(timezone.utc)) - then).total_seconds()
+    if seconds < 0:
+        return _date(iso)
+    hours, days = seconds / 3600, seconds / 86400
+    if hours < 1:
+        return "just now"
+    if hours < 24:
+        return f"{int(hours)} hour{'s' if int(hours) != 1 else ''} ago"
+    if days < 2:
+        return "yesterday"
+    if days < 14:
+        return f"{int(days)} days ago"
+    if days < 60:
+        return f"{int(days // 7)} weeks ago"
+    if days < 365:
+        return f"{int(days // 30)} months ago"
+    return _date(iso)
+
+
 def _console() -> Any:
     """On a terminal, text wraps at its width (URLs never: they are printed with soft_wrap); in a pipe or a
     file nothing is wrapped at all, so every line and every URL stays whole."""
@@ -127,12 +157,20 @@ def print_results(results: Sequence[ConversationView], query: str) -> None:
         replies = "1 reply" if r.n_replies == 1 else f"{r.n_replies} replies"
         block.append(f"\n    {one_line(r.site)} · {r.kind} · {one_line(r.author) or 'unknown author'} · "
                      f"{_date(r.published)} · {replies}")
-        if r.last_activity and r.last_activity[:10] != _date(r.published):
-            block.append(f" · last activity {_date(r.last_activity)}")
+        if r.last_activity:
+            block.append(f" · last activity {ago(r.last_activity)}")
         if r.snippet:
-            block.append("\n    " + one_line(r.snippet), style="dim")
+            snippet = Text(one_line(r.snippet), style="dim")
+            for start, end in r.highlights or ():
+                snippet.stylize("bold yellow", start, end)   # colour only on a terminal (rich decides)
+            block.append("\n    ")
+            block.append_text(snippet)
         console.print(block)
         console.print(Text("    " + one_line(r.url), style="cyan"), soft_wrap=True)
+        if r.explain:
+            e = r.explain
+            console.print(Text(f"    score {e['score']:.3f} = relevance {e['relevance']:.3f} x activity "
+                               f"{e['activity']:.3f} x recency {e['recency']:.3f}", style="dim"))
 
 
 def print_places(places: Sequence[Any], query: str, days: int) -> None:

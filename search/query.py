@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -40,6 +40,8 @@ class ConversationView:
     participants: list[str]
     snippet: str = ""
     score: float = 0.0
+    highlights: list[list[int]] | None = None    # search results: the matched words in ``snippet``, [start, end)
+    explain: dict[str, float] | None = None     # with --explain: the parts of ``score``
     text: str | None = None
     replies: list[ReplyView] | None = None
     gone: str | None = None        # when the page answered 404 / 410 (the conversation is kept)
@@ -48,14 +50,20 @@ class ConversationView:
         data = asdict(self)
         if self.replies is None:
             del data["replies"], data["text"]
+        if self.highlights is None:
+            del data["highlights"]
+        if self.explain is None:
+            del data["explain"]
         return data
 
 
-def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bool = False) -> ConversationView:
+def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bool = False,
+          highlights: list[list[int]] | None = None) -> ConversationView:
     return ConversationView(
         url=conv.url, title=conv.title, site=conv.site, kind=conv.kind, author=conv.author,
         published=_iso(with_offset(conv.published, conv.published_offset)), last_activity=_iso(conv.last_activity),
         n_replies=conv.n_replies, participants=conv.participants, snippet=snippet, score=round(score, 4),
+        highlights=highlights,
         text=conv.text if full else None, gone=_iso(conv.gone_at),
         replies=[ReplyView(author=r.author, published=_iso(with_offset(r.published, r.published_offset)),
                            text=r.text, url=r.url) for r in conv.replies] if full else None,
@@ -67,7 +75,8 @@ def mission_query(cfg: Settings) -> str:
     return " OR ".join('"' + k.replace('"', "") + '"' for k in cfg.mission.keywords)
 
 
-def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = False) -> list[ConversationView]:
+def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = False, sort: str = "relevance",
+           explain: bool = False) -> list[ConversationView]:
     """Conversations matching ``query`` (the mission's keywords when empty), best first; the mission's
     ``exclude`` phrases are left out unless ``everything``."""
     query = query if query.strip() else mission_query(cfg)
@@ -80,15 +89,19 @@ def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = Fal
             return {u: "\n\n".join([c.text or "", *(r.text for r in c.replies)]) for u, c in found.items()}
 
         try:
-            hits = SearchIndex(cfg.index_dir).search(query, limit=limit, texts=texts, org_names=cfg.mission.org_names,
-                                                     exclude=() if everything else cfg.mission.exclude)
+            hits = SearchIndex(cfg.index_dir).search(
+                query, limit=limit, texts=texts, org_names=cfg.mission.org_names,
+                exclude=() if everything else cfg.mission.exclude, sort=sort,
+                half_life_days=cfg.search.half_life.total_seconds() / 86400)
         except IndexMissingError:
             stored = store.count()
             if stored == 0:
                 return []     # nothing crawled yet: the listing says how to start
             raise IndexUnusableError(f"the search index is missing, but the database holds {stored} "
                                      f"conversation{'' if stored == 1 else 's'}; {REBUILD_HINT}") from None
-        return [_view(found[h.url], snippet=h.snippet, score=h.score) for h in hits if h.url in found]
+        return [replace(_view(found[h.url], snippet=h.snippet, score=h.score,
+                            highlights=[list(m) for m in h.highlights]), explain=h.parts if explain else None)
+                for h in hits if h.url in found]
     finally:
         store.close()
 

@@ -4,6 +4,7 @@ real SQLite file and indexed in a real Whoosh index; malformed queries refused i
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -44,6 +45,12 @@ CORPUS = {
     "E": conv("http://forum.example.org/t/9", "Adult literacy tutors share tips",
               "Tips from tutors on adult literacy lessons.", "Maria Lopez", 3,
               [("Maria Lopez", "One more tip: short lessons.")], kind="thread"),
+    "F": conv("http://long.test/p", "A long page", " ".join(f"filler{i}" for i in range(400)) + " zebra crossing "
+              + " ".join(f"filler{i}" for i in range(400, 800)), "Zed", 8),
+    # the same words: a quiet old page, and a lively recent thread
+    "G": conv("http://quiet.test/kiwi", "Kiwi club", "The kiwi club meets.", "Gus", 200),
+    "H": conv("http://lively.test/kiwi", "Kiwi club", "The kiwi club meets.", "Hal", 1,
+              [(f"member{i}", f"Count me in {i}") for i in range(5)]),
 }
 
 
@@ -91,7 +98,7 @@ def found(config, *query: str) -> set[str]:
     (["literacy", "before:30d"], {"B"}),
     (["replies:>5"], {"D"}),
     (["replies:0", "literacy"], {"B"}),
-    (["is:unanswered"], {"B", "E"}),                        # E: only its opening author replied
+    (["is:unanswered"], {"B", "E", "F", "G"}),                   # E: only its opening author replied
     (["is:question"], {"B"}),
     (["is:ours"], {"A"}),
 ])
@@ -123,3 +130,38 @@ def test_malformed_queries_are_explained_in_one_line(corpus, query, says):
     assert proc.returncode == 2
     assert says in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_snippets_are_cut_on_words_with_the_matches_apart(corpus):
+    [hit] = json.loads(run_cli("search", "zebra", "--json", config=corpus, check=True).stdout)
+    snippet = hit["snippet"]
+    assert snippet.startswith("…") and snippet.endswith("…") and "[" not in snippet   # plain text
+    words = snippet.strip("…").split()
+    assert all(re.fullmatch(r"filler\d+|zebra|crossing", w) for w in words)   # whole words only, none cut
+    assert [snippet[a:b] for a, b in hit["highlights"]] == ["zebra"]
+    table = run_cli("search", "zebra", config=corpus, check=True).stdout
+    assert "…" in table and "\x1b[" not in table          # no colour in a pipe
+    assert "last activity 8 days ago" in table
+
+
+def ranked(config, *query: str) -> list[str]:
+    out = json.loads(run_cli("search", *query, "--json", config=config, check=True).stdout)
+    by_url = {item.url: key for key, item in CORPUS.items()}
+    return [by_url[r["url"]] for r in out]
+
+
+def test_activity_and_recency_break_ties_of_words(corpus):
+    assert ranked(corpus, "kiwi") == ["H", "G"]            # same words: the lively recent thread first
+    [lively, quiet] = json.loads(run_cli("search", "kiwi", "--explain", "--json", config=corpus, check=True).stdout)
+    assert lively["explain"]["relevance"] == quiet["explain"]["relevance"]
+    assert lively["explain"]["activity"] > quiet["explain"]["activity"]
+    assert lively["explain"]["recency"] > quiet["explain"]["recency"]
+    parts = lively["explain"]
+    assert abs(parts["relevance"] * parts["activity"] * parts["recency"] - parts["score"]) < 0.01
+    assert "explain" not in json.loads(run_cli("search", "kiwi", "--json", config=corpus, check=True).stdout)[0]
+    assert "= relevance" in run_cli("search", "kiwi", "--explain", config=corpus, check=True).stdout
+
+
+def test_sort_by_recent_and_by_active(corpus):
+    assert ranked(corpus, "reading", "--sort", "recent") == ["D", "A"]       # 1 day ago, then 2
+    assert ranked(corpus, "literacy", "--sort", "active") == ["A", "E", "B"]  # 2 replies, 1, 0

@@ -1,0 +1,49 @@
+"""Snippets: the part of a conversation's text where the query's words are densest, cut on word boundaries,
+as plain text with the matched words' offsets (``highlights``) kept apart, so that each reader marks them its
+own way (colour on a terminal, <mark> on a web page, nothing in a pipe)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+WIDTH = 220          # characters in a snippet, about two lines
+LEAD = 50            # context kept before the first match
+MAX_SCANNED = 60_000  # only the start of a very long text is looked at
+ELLIPSIS = "…"
+
+
+def make_snippet(body: str, words: Iterable[str], tokens: Callable[[str], Iterable[Any]]
+                 ) -> tuple[str, list[tuple[int, int]]]:
+    """``tokens(text)`` gives analysed tokens with ``text``, ``startchar`` and ``endchar`` (Whoosh's analyzer
+    with ``chars=True``); ``words`` are the matched terms as analysed."""
+    text = " ".join(body[:MAX_SCANNED].split())
+    wanted = set(words)
+    spans = [(t.startchar, t.endchar) for t in tokens(text) if t.text in wanted] if wanted else []
+    if not spans:
+        cut = _cut_end(text, min(len(text), WIDTH))
+        return text[:cut] + (ELLIPSIS if cut < len(text) else ""), []
+    best, best_count = 0, 0
+    for i, (start, _) in enumerate(spans):                 # the window that holds the most matches
+        count = sum(1 for s, e in spans[i:] if e <= start - LEAD + WIDTH)
+        if count > best_count:
+            best, best_count = i, count
+    begin = max(0, spans[best][0] - LEAD)
+    if begin > 0:                                          # start at a word's beginning
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < spans[best][0] else begin
+    end = min(len(text), begin + WIDTH)
+    end = _cut_end(text, end) if end < len(text) else end
+    prefix = ELLIPSIS if begin > 0 else ""
+    snippet = prefix + text[begin:end].strip() + (ELLIPSIS if end < len(text) else "")
+    shift = len(prefix) - begin - (len(text[begin:end]) - len(text[begin:end].lstrip()))
+    marks = [(s + shift, e + shift) for s, e in spans if s >= begin and e <= end]
+    return snippet, marks
+
+
+def _cut_end(text: str, end: int) -> int:
+    """Back to the end of a word (never into the middle of one)."""
+    if end >= len(text) or text[end] == " ":
+        return end
+    space = text.rfind(" ", 0, end)
+    return space if space > 0 else end
