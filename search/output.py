@@ -12,13 +12,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from threadscout.crawler.clean import one_line, strip_controls
 from threadscout.search.progress import plural
-from threadscout.search.query import ConversationView
+
+if TYPE_CHECKING:      # not at run time: --help and --version load no database library
+    from threadscout.search.query import ConversationView
 
 
 def output_options(func: Callable[..., Any] | None = None, *, limit: int | None = 20) -> Any:
