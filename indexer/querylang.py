@@ -165,6 +165,31 @@ def _check(tokens: list[str], query: str) -> None:
         raise QueryError(f"a '(' is not closed in {query!r}; {HINT}")
 
 
+def words(schema: Any, query: str, org_names: Sequence[str] = ()) -> set[str]:
+    """The analysed words a query looks for in texts (not what it leaves out), for highlighting."""
+    parsed = parse(schema, query, org_names=org_names)
+    found: set[str] = set()
+
+    def walk(q: Any, negated: bool) -> None:
+        if isinstance(q, wq.Not):
+            return
+        if isinstance(q, wq.AndNot):
+            walk(q.a, negated)
+            return
+        if isinstance(q, (wq.Term, wq.Phrase, wq.Prefix, wq.Wildcard)) or not hasattr(q, "children"):
+            for field, text in q.iter_all_terms() if hasattr(q, "iter_all_terms") else ():
+                if field in TEXT_FIELDS:
+                    found.add(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
+            if isinstance(q, wq.Prefix) and q.fieldname in TEXT_FIELDS:
+                found.add(q.text + "*")
+            return
+        for child in q.children():
+            walk(child, negated)
+
+    walk(parsed, False)
+    return found
+
+
 def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Sequence[str] = (),
           now: datetime | None = None) -> Any:
     """The Whoosh query for what a person typed; ``exclude`` phrases are left out of every result."""

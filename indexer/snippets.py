@@ -4,7 +4,7 @@ own way (colour on a terminal, <mark> on a web page, nothing in a pipe)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 WIDTH = 220          # characters in a snippet, about two lines
@@ -47,3 +47,24 @@ def _cut_end(text: str, end: int) -> int:
         return end
     space = text.rfind(" ", 0, end)
     return space if space > 0 else end
+
+
+def spans(text: str, words: Iterable[str], tokens: Callable[[str], Iterable[Any]]) -> list[tuple[int, int]]:
+    """Where the matched ``words`` (as analysed; ``tutor*`` for any ending) are in ``text``: [start, end)."""
+    wanted = {w for w in words if not w.endswith("*")}
+    prefixes = tuple(w[:-1] for w in words if w.endswith("*") and len(w) > 1)
+    if not wanted and not prefixes:
+        return []
+    return [(t.startchar, t.endchar) for t in tokens(text)
+            if t.text in wanted or (prefixes and t.text.startswith(prefixes))]
+
+
+def highlighter(query: str, org_names: Sequence[str] = ()) -> Callable[[str], list[tuple[int, int]]]:
+    """For ``show --query``: a function giving where a text matches the query's words."""
+    from threadscout.indexer.querylang import words
+    from threadscout.indexer.schema import ConversationSchema
+
+    schema = ConversationSchema()
+    found = words(schema, query, org_names)
+    analyzer = schema["text"].analyzer
+    return lambda text: spans(text, found, lambda t: analyzer(t, chars=True))

@@ -266,8 +266,10 @@ def where_command(obj: Context, query: tuple[str, ...], days: int, everything: b
 @cli.command()
 @click.argument("url")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
+@click.option("--query", "-q", "query", metavar="QUERY",
+              help="Mark where QUERY's words are (as `threadscout search` reads it); in JSON as highlights.")
 @pass_context
-def show(obj: Context, url: str, as_json: bool) -> None:
+def show(obj: Context, url: str, as_json: bool, query: str | None) -> None:
     """Print one conversation (by its URL) with its replies in page order.
 
     The URL may be given as it appears in your browser: with or without its trailing slash, with tracking
@@ -278,7 +280,7 @@ def show(obj: Context, url: str, as_json: bool) -> None:
     if not url.strip():
         raise click.BadParameter("give the URL of a conversation (see `threadscout search`)", param_hint="URL")
 
-    view = show_conversation(obj.settings(), url)
+    view = show_conversation(obj.settings(), url, query)
     if as_json:
         output.print_json(view.as_dict())
     else:

@@ -201,6 +201,16 @@ def print_places(places: Sequence[Any], query: str, days: int) -> None:
             console.print(Text("    " + one_line(top.url), style="cyan"), soft_wrap=True)
 
 
+def _marked(text: str, marks: Sequence[Sequence[int]] | None, shift: int) -> Any:
+    """Text with the matches in ``marks`` (offsets in ``text[shift:]``) in colour (on a terminal only)."""
+    from rich.text import Text
+
+    block = Text(text.rstrip())
+    for start, end in marks or ():
+        block.stylize("bold yellow", start + shift, end + shift)
+    return block
+
+
 def print_conversation(view: ConversationView) -> None:
     from rich.text import Text
 
@@ -213,13 +223,13 @@ def print_conversation(view: ConversationView) -> None:
     if view.gone:
         console.print(Text(f"(the page answered 'not found' on {_date(view.gone)}: this copy is kept)", style="red"))
     if view.text:
-        console.print(Text("\n" + strip_controls(view.text).strip()))
+        console.print(_marked("\n" + strip_controls(view.text), view.highlights, 1))
     for i, reply in enumerate(view.replies or [], 1):
         line = Text(f"\n[{i}] {one_line(reply.author) or 'anonymous'} · {_date(reply.published)}", style="bold")
         if reply.url:
             line.append(f"  {one_line(reply.url)}", style="cyan")
         console.print(line, soft_wrap=True)
-        console.print(Text(strip_controls(reply.text).strip()))
+        console.print(_marked(strip_controls(reply.text), reply.highlights, 0))
 
 
 def is_terminal() -> bool:

@@ -13,6 +13,7 @@ from threadscout.crawler.urls import canonical_url, is_fetchable
 from threadscout.indexer.db import Store, with_offset
 from threadscout.indexer.index import REBUILD_HINT, IndexMissingError, SearchIndex
 from threadscout.indexer.models import Conversation
+from threadscout.indexer.snippets import highlighter
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -25,6 +26,7 @@ class ReplyView:
     published: str | None
     text: str
     url: str | None
+    highlights: list[list[int]] | None = None     # with show --query: the matches in ``text``
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class ConversationView:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        for reply in data.get("replies") or []:
+            if reply["highlights"] is None:
+                del reply["highlights"]
         if self.replies is None:
             del data["replies"], data["text"]
         if self.highlights is None:
@@ -106,8 +111,9 @@ def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = Fal
         store.close()
 
 
-def show(cfg: Settings, url: str) -> ConversationView:
-    """One conversation with its replies in page order."""
+def show(cfg: Settings, url: str, query: str | None = None) -> ConversationView:
+    """One conversation with its replies in page order; with ``query``, where its words are in the opening text
+    (``highlights``) and in each reply."""
     store = Store(cfg.database_url)
     try:
         conv = None
@@ -117,7 +123,12 @@ def show(cfg: Settings, url: str) -> ConversationView:
                 break
         if conv is None:
             raise NotFoundError(f"no conversation at {url} in the store; try `threadscout search` to find its URL")
-        return _view(conv, full=True)
+        view = _view(conv, full=True)
+        if not query:
+            return view
+        marks = highlighter(query, cfg.mission.org_names)
+        return replace(view, highlights=[list(m) for m in marks(view.text or "")],
+                       replies=[replace(r, highlights=[list(m) for m in marks(r.text)]) for r in view.replies or []])
     finally:
         store.close()
 

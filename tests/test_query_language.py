@@ -165,3 +165,13 @@ def test_activity_and_recency_break_ties_of_words(corpus):
 def test_sort_by_recent_and_by_active(corpus):
     assert ranked(corpus, "reading", "--sort", "recent") == ["D", "A"]       # 1 day ago, then 2
     assert ranked(corpus, "literacy", "--sort", "active") == ["A", "E", "B"]  # 2 replies, 1, 0
+
+
+def test_show_marks_the_query_words(corpus):
+    url = CORPUS["A"].url
+    conv = json.loads(run_cli("show", url, "--query", "tutor* OR thank -bus", "--json", config=corpus,
+                              check=True).stdout)
+    assert [conv["text"][a:b] for a, b in conv["highlights"]] == ["tutoring"]      # not "bus": it is left out
+    assert [[r["text"][a:b] for a, b in r["highlights"]] for r in conv["replies"]] == [[], ["Thank"]]
+    assert "highlights" not in json.loads(run_cli("show", url, "--json", config=corpus, check=True).stdout)
+    assert run_cli("show", url, "--query", "literacy OR", config=corpus).returncode == 2
