@@ -118,7 +118,7 @@ def crawl(obj: Context, all_sources: bool) -> None:
 @cli.group(invoke_without_command=True)
 @output.output_options(limit=None)
 @click.pass_context
-def sources(ctx: click.Context, as_json: bool, limit: int | None) -> None:
+def sources(ctx: click.Context, listing: output.Listing) -> None:
     """List every source with its health: kind, last crawl, last success, next due, failures, last error.
 
     Sources from the configuration come first, then those added with `sources add`; sources the database
@@ -137,13 +137,10 @@ def sources(ctx: click.Context, as_json: bool, limit: int | None) -> None:
     cfg = ctx.find_object(Context).settings()  # type: ignore[union-attr]
     store = jobs.open_store(cfg)
     try:
-        health = jobs.source_health(cfg, store)[:limit]   # [:None]: all
+        health = listing.window(jobs.source_health(cfg, store))
     finally:
         store.close()
-    if as_json:
-        output.print_json([h.as_dict() for h in health])
-    else:
-        output.print_sources(health)
+    listing.emit([h.as_dict() for h in health], lambda: output.print_sources(health))
 
 
 @sources.command(name="add")
@@ -178,7 +175,7 @@ def sources_remove(obj: Context, url: str) -> None:
 @output.output_options
 @click.option("--no-look", is_flag=True, help="Do not look at the candidates on the web (no request is made).")
 @pass_context
-def discover(obj: Context, as_json: bool, limit: int, no_look: bool) -> None:
+def discover(obj: Context, listing: output.Listing, no_look: bool) -> None:
     """Suggest places not yet watched where conversations about your mission seem to happen, best first.
 
     The evidence is in what was crawled: relevant conversations (matching the mission's keywords) that link to
@@ -192,15 +189,12 @@ def discover(obj: Context, as_json: bool, limit: int, no_look: bool) -> None:
     store = jobs.open_store(cfg)
     try:
         watched = [s.url for s in jobs.watched_sources(cfg, store)]
-        found = discovery.candidates(cfg, store, watched, limit)
+        found = listing.window(discovery.candidates(cfg, store, watched, listing.wanted or 1_000_000))
     finally:
         store.close()
     if not no_look:
         discovery.look(cfg, found)
-    if as_json:
-        output.print_json([c.as_dict() for c in found])
-    else:
-        output.print_candidates(found)
+    listing.emit([c.as_dict() for c in found], lambda: output.print_candidates(found))
 
 
 @cli.command(name="search", context_settings={"ignore_unknown_options": True})
@@ -214,7 +208,7 @@ def discover(obj: Context, as_json: bool, limit: int, no_look: bool) -> None:
 @output.output_options
 @pass_context
 def search_command(obj: Context, query: tuple[str, ...], everything: bool, sort: str, explain: bool,
-                   as_json: bool, limit: int) -> None:
+                   listing: output.Listing) -> None:
     """List the conversations that match QUERY, best first (no QUERY: the mission's keywords).
 
     \b
@@ -230,11 +224,9 @@ def search_command(obj: Context, query: tuple[str, ...], everything: bool, sort:
     from threadscout.search.query import search
 
     text = " ".join(query)
-    results = search(obj.settings(), text, limit=limit, everything=everything, sort=sort, explain=explain)
-    if as_json:
-        output.print_json([r.as_dict() for r in results])
-    else:
-        output.print_results(results, text)
+    results = listing.window(search(obj.settings(), text, limit=listing.wanted or 1_000_000,
+                                    everything=everything, sort=sort, explain=explain))
+    listing.emit([r.as_dict() for r in results], lambda: output.print_results(results, text))
 
 
 @cli.command(name="where", context_settings={"ignore_unknown_options": True})
@@ -244,8 +236,8 @@ def search_command(obj: Context, query: tuple[str, ...], everything: bool, sort:
 @click.option("--all", "everything", is_flag=True, help="Do not leave out the mission's exclude phrases.")
 @output.output_options
 @pass_context
-def where_command(obj: Context, query: tuple[str, ...], days: int, everything: bool, as_json: bool,
-                  limit: int) -> None:
+def where_command(obj: Context, query: tuple[str, ...], days: int, everything: bool,
+                  listing: output.Listing) -> None:
     """Where are the conversations? Sites ranked by the activity of the conversations matching QUERY (no
     QUERY: the mission's keywords) in the last --days days.
 
@@ -256,11 +248,8 @@ def where_command(obj: Context, query: tuple[str, ...], days: int, everything: b
     from threadscout.search.where import where
 
     text = " ".join(query)
-    places = where(obj.settings(), text, days=days, everything=everything)[:limit]
-    if as_json:
-        output.print_json([p.as_dict() for p in places])
-    else:
-        output.print_places(places, text, days)
+    places = listing.window(where(obj.settings(), text, days=days, everything=everything))
+    listing.emit([p.as_dict() for p in places], lambda: output.print_places(places, text, days))
 
 
 @cli.command()

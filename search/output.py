@@ -6,16 +6,21 @@ or control character from a crawled page ever reaches the terminal.
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from threadscout.config.errors import UsageError
 from threadscout.crawler.clean import one_line, strip_controls
 from threadscout.search.progress import plural
 
@@ -23,18 +28,85 @@ if TYPE_CHECKING:      # not at run time: --help and --version load no database 
     from threadscout.search.query import ConversationView
 
 
+@dataclass(frozen=True)
+class Listing:
+    """How a listing command prints what it found: a table, JSON or CSV; to the terminal or a file; which page."""
+
+    as_json: bool = False
+    as_csv: bool = False
+    output: Path | None = None
+    limit: int | None = 20
+    page: int = 1
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.limit if self.limit else 0
+
+    @property
+    def wanted(self) -> int | None:
+        """How many of the best to ask for: this page and those before it (None: all)."""
+        return self.offset + self.limit if self.limit else None
+
+    def window(self, items: Sequence[Any]) -> list[Any]:
+        return list(items[self.offset:self.wanted])
+
+    def emit(self, rows: list[dict[str, Any]], table: Callable[[], None]) -> None:
+        """``rows`` as JSON or CSV (to ``output`` when given), else ``table()`` for people."""
+        if self.as_json:
+            text = json.dumps(safe(rows), ensure_ascii=False, indent=2) + "\n"
+        elif self.as_csv:
+            text = _csv(safe(rows))
+        else:
+            table()
+            return
+        if self.output is None:
+            click.echo(text, nl=False)
+            return
+        try:
+            self.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {self.output}: {exc.strerror or exc}") from None
+        click.echo(f"Wrote {len(rows)} row{'' if len(rows) == 1 else 's'} to {self.output}", err=True)
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    """One row per object; lists joined with "; ", nested objects as JSON."""
+    buffer = io.StringIO()
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(str(x) for x in v) if isinstance(v, list) and all(
+            not isinstance(x, (list, dict)) for x in v) else json.dumps(v, ensure_ascii=False)
+            if isinstance(v, (list, dict)) else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
 def output_options(func: Callable[..., Any] | None = None, *, limit: int | None = 20) -> Any:
-    """The same --json and --limit options on every listing command: ``@output_options`` (at most 20 by
-    default) or ``@output_options(limit=None)`` (everything unless --limit is given)."""
+    """The same output options on every listing command, handed to it as one ``listing`` (a ``Listing``):
+    --json, --csv, --output FILE, --limit and --page. ``@output_options`` shows at most 20 by default,
+    ``@output_options(limit=None)`` everything unless --limit is given."""
 
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
         @click.option("--json", "as_json", is_flag=True, help="Print one JSON array for scripts instead of a table.")
+        @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (a header, then one row each) instead.")
+        @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, path_type=Path),
+                      help="Write the JSON or CSV to this file instead of the terminal.")
         @click.option("--limit", "-n", default=limit, show_default=limit is not None,
                       type=click.IntRange(1, 1_000_000),
                       help="Show at most this many." + ("" if limit is not None else " [default: all]"))
+        @click.option("--page", type=click.IntRange(1, 1_000_000), default=1, show_default=True,
+                      help="Which page of --limit results to show.")
         @functools.wraps(f)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            return f(*args, **kwargs)
+        def wrapper(*args: Any, as_json: bool, as_csv: bool, output_file: Path | None, limit: int | None,
+                    page: int, **kwargs: Any) -> Any:
+            if as_json and as_csv:
+                raise UsageError("--json and --csv: choose one")
+            if output_file is not None and not (as_json or as_csv):
+                raise UsageError("--output writes JSON or CSV: add --json or --csv")
+            if page > 1 and limit is None:
+                raise UsageError("--page needs --limit (how many a page holds)")
+            return f(*args, listing=Listing(as_json, as_csv, output_file, limit, page), **kwargs)
 
         return wrapper
 

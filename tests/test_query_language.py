@@ -175,3 +175,24 @@ def test_show_marks_the_query_words(corpus):
     assert [[r["text"][a:b] for a, b in r["highlights"]] for r in conv["replies"]] == [[], ["Thank"]]
     assert "highlights" not in json.loads(run_cli("show", url, "--json", config=corpus, check=True).stdout)
     assert run_cli("show", url, "--query", "literacy OR", config=corpus).returncode == 2
+
+
+def test_pages_csv_and_files_on_every_listing_command(corpus, tmp_path):
+    import csv
+
+    everything = ranked(corpus, "literacy", "--limit", "50")
+    assert ranked(corpus, "literacy", "--limit", "2") + ranked(corpus, "literacy", "--limit", "2", "--page", "2") \
+        == everything[:4]
+    out = run_cli("search", "literacy", "--csv", config=corpus, check=True).stdout
+    rows = list(csv.DictReader(out.splitlines()))
+    assert [r["url"] for r in rows] == [CORPUS[k].url for k in everything]
+    assert {"url", "title", "site", "n_replies", "participants", "snippet", "highlights"} <= rows[0].keys()
+    target = tmp_path / "where.json"
+    proc = run_cli("where", "literacy", "--json", "--output", target, config=corpus, check=True)
+    assert proc.stdout == "" and "Wrote" in proc.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["site"]
+    sources = run_cli("sources", "--csv", config=corpus, check=True).stdout
+    assert sources.splitlines()[0].startswith("url,") and "http://blog.test/" in sources
+    for bad, says in ((["--json", "--csv"], "choose one"), (["--output", str(tmp_path / "x")], "add --json"),):
+        proc = run_cli("search", "literacy", *bad, config=corpus)
+        assert proc.returncode == 2 and says in proc.stderr
