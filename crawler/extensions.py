@@ -42,6 +42,7 @@ class CrawlContext:
         self.run_id: int | None = None
         self.stopping = False      # set when the user asked the crawl to stop: failures then are not the site's
         self.before_finish: list[Callable[[], None]] = []   # what must be written before the run is closed
+        self.fetch_sink: Callable[[tuple[str, str | None, str | None]], None] | None = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.source_result, signal=our_signals.source_result)
@@ -108,7 +109,10 @@ class CrawlContext:
             self.crawler.stats.inc_value("threadscout/conversations_gone")  # type: ignore[union-attr]
 
     def fetch_processed(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        self.store.record_fetch(url, 200, etag, last_modified)
+        if self.fetch_sink is not None:     # after the items it brought, in the same batches (crawler.pipelines)
+            self.fetch_sink((url, etag, last_modified))
+        else:
+            self.store.record_fetch(url, 200, etag, last_modified)
 
 
 def crawl_context(crawler: Crawler) -> CrawlContext | None:

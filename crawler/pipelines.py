@@ -72,10 +72,11 @@ class StorePipeline:
         self.crawler = crawler
         self.store = store
         self.writer = writer
-        self.pending: list[tuple[ConversationItem, str, Any]] = []
+        self.pending: list[tuple[ConversationItem | None, str, Any]] = []   # None: a fetch only
         self.new: set[int] = set()
         self.updated: set[int] = set()
         self.replies_new = 0
+        self.saved_beside = {"new": 0, "updated": 0, "replies_new": 0}
         self.timer: task.LoopingCall | None = None
 
     @classmethod
@@ -85,6 +86,7 @@ class StorePipeline:
             raise NotConfigured("no threadscout store extension")
         pipeline = cls(crawler, context.store, crawler.settings.get("THREADSCOUT_WRITER"))
         context.before_finish.append(pipeline.close_spider)
+        context.fetch_sink = pipeline.fetched     # a feed's validators are saved after the items it brought
         return pipeline
 
     def open_spider(self) -> None:
@@ -106,12 +108,18 @@ class StorePipeline:
             self.flush()
         return item
 
+    def fetched(self, fetch: tuple[str, str | None, str | None]) -> None:
+        """A processed page or feed's validators, recorded in the same batches as what it brought: a crash
+        before its items are saved must not leave it answering 304 next time."""
+        self.pending.append((None, "", fetch))
+
     def flush(self) -> None:
         batch, self.pending = self.pending, []
         if self.writer is not None and not self.writer.alive:
             logger.warning("the process saving beside the crawl is gone: saving here")
             for unsaved in self.writer.wait_saved(timeout=0):
                 self._save_here(unsaved)
+            self.saved_beside = self.writer.counts()   # what it had saved still counts
             self.writer = None
         if batch:
             if self.writer is not None:
@@ -120,7 +128,7 @@ class StorePipeline:
                 self._save_here(batch)
         self._count()
 
-    def _save_here(self, batch: list[tuple[ConversationItem, str, Any]]) -> None:
+    def _save_here(self, batch: list[tuple[ConversationItem | None, str, Any]]) -> None:
         for result in self.store.save_many(batch):
             if result.outcome == "new":
                 self.new.add(result.conversation_id)
@@ -131,7 +139,7 @@ class StorePipeline:
     def _count(self) -> None:
         stats = self.crawler.stats
         assert stats is not None
-        beside = self.writer.counts() if self.writer is not None else {"new": 0, "updated": 0, "replies_new": 0}
+        beside = self.writer.counts() if self.writer is not None else self.saved_beside
         stats.set_value("threadscout/conversations_new", len(self.new) + beside["new"])
         stats.set_value("threadscout/conversations_updated", len(self.updated) + beside["updated"])
         stats.set_value("threadscout/replies_new", self.replies_new + beside["replies_new"])

@@ -32,6 +32,7 @@ from typing import Any
 SETTLE = 3.0      # seconds without change before a conversation is indexed during the crawl
 PAUSE = 1.0       # between two rounds of indexing
 ROUND = 200       # conversations indexed at most in one round, so that saving never waits long
+SMALL = 2_000     # a store this small is indexed from scratch during the crawl (a first crawl); larger, after
 _log = logging.getLogger(__name__)
 
 
@@ -81,7 +82,9 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
                 add("saved", 1)
             elif done.is_set() or os.getppid() != parent:
                 break       # nothing more will come
-            if time.monotonic() - last_index >= PAUSE:
+            if (time.monotonic() - last_index >= PAUSE and os.getppid() == parent
+                    and (idx.state() == "ok" or store.count() <= SMALL)):
+                # an index to rebuild from a large store waits for the end: saving must not wait that long
                 try:
                     sync(store, idx, indexed, settled_before=utcnow() - timedelta(seconds=SETTLE), limit=ROUND)
                 except Exception:       # a busy or damaged index: the crawl's own sync says what is wrong
@@ -160,6 +163,6 @@ class Beside:
                 progress(indexed - reported)
                 reported = indexed
         if self.alive:
-            self.process.terminate()
+            self.process.kill()       # it ignores SIGTERM (see _work); the store is the truth, nothing is lost
         self.batches.cancel_join_thread()   # whatever was not sent was saved by the crawl (wait_saved)
         return int(self.values["indexed"].value)

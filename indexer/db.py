@@ -254,13 +254,16 @@ class Store:
         """Insert or merge one conversation and its replies, keyed on the canonical URL."""
         return self.save_many([(item, site, None)])[0]
 
-    def save_many(self, entries: Sequence[tuple[ConversationLike, str, Fetched | None]]) -> list[SaveResult]:
+    def save_many(self, entries: Sequence[tuple[ConversationLike | None, str, Fetched | None]]
+                  ) -> list[SaveResult]:
         """Save a batch of conversations in one transaction (a crawl saves what it found every half second),
-        each with the fetch of the page it came from (its validators for the next conditional GET)."""
+        each with the fetch of the page it came from (its validators for the next conditional GET); an entry
+        without a conversation records a fetch only (a feed, after the items it brought)."""
         with self.session() as s:
             results = []
             for item, site, fetched in entries:
-                results.append(_save(s, item, site))
+                if item is not None:
+                    results.append(_save(s, item, site))
                 if fetched:
                     _record_fetch(s, fetched[0], 200, fetched[1], fetched[2])
             return results

@@ -34,7 +34,7 @@ TEXT_FIELDS = ["title", "text", "replies", "authors"]   # plain words: names of 
 FIELDS = ("title", "site", "author", "kind", "after", "before", "replies", "is")
 KINDS = ("post", "thread", "item")
 IS_VALUES = ("unanswered", "question", "ours")
-_TOKEN = re.compile(r'[+-]?[A-Za-z_]+:"[^"]*"|[+-]?"[^"]*"(?:~\d+)?|\(|\)|[^\s()"]+|"[^"]*$')
+_TOKEN = re.compile(r'[+-]?[A-Za-z_]+:"[^"]*"(?:~\d+)?|[+-]?"[^"]*"(?:~\d+)?|\(|\)|[^\s()"]+|"[^"]*$')
 _SLOP = re.compile(r'^([+-]?"[^"]*")~(\d{1,3})$')
 _FIELD = re.compile(r"^([+-]?)([A-Za-z_]+):(.*)$", re.DOTALL)
 _AGO = re.compile(r"^(\d+)([hdwmy])$", re.IGNORECASE)
@@ -54,13 +54,16 @@ def _stamp(value: datetime) -> str:
 
 
 def _date(value: str, field: str, now: datetime) -> tuple[str, str]:
-    """A date as the index's range bounds: (first moment, first moment after)."""
+    """A date as the index's range bounds: (its first second, its last second); a time ago: that moment."""
     ago = _AGO.match(value)
     if ago:
         n, unit = int(ago.group(1)), ago.group(2).lower()
-        delta = {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n),
-                 "m": timedelta(days=30 * n), "y": timedelta(days=365 * n)}[unit]
-        moment = now - delta
+        try:
+            delta = {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n),
+                     "m": timedelta(days=30 * n), "y": timedelta(days=365 * n)}[unit]
+            moment = now - delta
+        except OverflowError:
+            raise QueryError(f"{field}:{value} is too long ago") from None
         return _stamp(moment), _stamp(moment)
     match = _DATE.match(value)
     if not match:
@@ -71,13 +74,16 @@ def _date(value: str, field: str, now: datetime) -> tuple[str, str]:
         start = datetime(year, month, day, tzinfo=timezone.utc)
     except ValueError:
         raise QueryError(f"{field}:{value} is not a date on the calendar") from None
-    if match.group(3):
-        end = start + timedelta(days=1)
-    elif match.group(2):
-        end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=timezone.utc)
-    else:
-        end = datetime(year + 1, 1, 1, tzinfo=timezone.utc)
-    return _stamp(start), _stamp(end)
+    try:
+        if match.group(3):
+            end = start + timedelta(days=1)
+        elif match.group(2):
+            end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=timezone.utc)
+        else:
+            end = datetime(year + 1, 1, 1, tzinfo=timezone.utc)
+    except (ValueError, OverflowError):
+        raise QueryError(f"{field}:{value} is beyond the calendar") from None
+    return _stamp(start), _stamp(end - timedelta(seconds=1))    # the last second of the day, month or year
 
 
 def site_terms(host: str, port: int | None) -> list[str]:
@@ -97,6 +103,8 @@ def _quote(value: str) -> str:
 
 def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
     """One ``field:value`` token in the index's terms; other tokens as they are."""
+    if token.startswith("-") and len(token) > 1:       # Whoosh's minus fails inside parentheses: NOT does not
+        return "NOT " + _translate(token[1:], org_names, now)
     slop = _SLOP.match(token)
     if slop:           # "a b"~N: up to N words between (Whoosh's slop counts positions: adjacent is 1)
         return f"{slop.group(1)}~{int(slop.group(2)) + 1}"
@@ -104,6 +112,9 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
     if not match:
         return token
     sign, name, value = match.group(1), match.group(2).lower(), match.group(3)
+    phrase_slop = re.match(r'^("[^"]*")~(\d{1,3})$', value)
+    if phrase_slop and name in ("title", "author"):
+        value = f"{phrase_slop.group(1)}~{int(phrase_slop.group(2)) + 1}"
     if name in ("http", "https") and value.startswith("//"):
         return sign + _quote(token[len(sign):])              # a URL typed as words
     if name not in FIELDS:
@@ -125,7 +136,7 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
         return f"{sign}kind:{unquoted.lower()}"
     if name in ("after", "before"):
         start, end = _date(unquoted, name, now)
-        return f"{sign}last_activity:[{start} to]" if name == "after" else f"{sign}last_activity:[to {end}}}"
+        return f"{sign}last_activity:[{start} to]" if name == "after" else f"{sign}last_activity:[to {end}]"
     if name == "replies":
         found = _REPLIES.match(unquoted.replace(" ", ""))
         if not found:
@@ -157,7 +168,7 @@ def _check(tokens: list[str], query: str) -> None:
         if token in _OPERATORS:
             before = tokens[i - 1] if i else None
             after = tokens[i + 1] if i + 1 < len(tokens) else None
-            if after is None or after in ("AND", "OR", ")"):
+            if after is None or after in _OPERATORS or after == ")":
                 raise QueryError(f"{token} needs a word after it in {query!r}; {HINT}")
             if token != "NOT" and (before is None or before in _OPERATORS or before == "("):
                 raise QueryError(f"{token} needs a word before it in {query!r}; {HINT}")

@@ -32,8 +32,8 @@ def make_snippet(body: str, words: Iterable[str], tokens: Callable[[str], Iterab
     if begin > 0:                                          # start at a word's beginning
         space = text.find(" ", begin)
         begin = space + 1 if 0 <= space < spans[best][0] else begin
-    end = min(len(text), begin + WIDTH)
-    end = _cut_end(text, end) if end < len(text) else end
+    end = min(len(text), max(begin + WIDTH, spans[best][1]))
+    end = _cut_end(text, end, after=spans[best][1]) if end < len(text) else end
     prefix = ELLIPSIS if begin > 0 else ""
     snippet = prefix + text[begin:end].strip() + (ELLIPSIS if end < len(text) else "")
     shift = len(prefix) - begin - (len(text[begin:end]) - len(text[begin:end].lstrip()))
@@ -41,12 +41,16 @@ def make_snippet(body: str, words: Iterable[str], tokens: Callable[[str], Iterab
     return snippet, marks
 
 
-def _cut_end(text: str, end: int) -> int:
-    """Back to the end of a word (never into the middle of one)."""
+def _cut_end(text: str, end: int, after: int = 0) -> int:
+    """Back to the end of a word (never into the middle of one), not before ``after``; forward to the next
+    space when there is none between (one very long word, such as a URL)."""
     if end >= len(text) or text[end] == " ":
         return end
-    space = text.rfind(" ", 0, end)
-    return space if space > 0 else end
+    space = text.rfind(" ", after, end)
+    if space > after:
+        return space
+    forward = text.find(" ", end)
+    return forward if forward != -1 else len(text)
 
 
 def spans(text: str, words: Iterable[str], tokens: Callable[[str], Iterable[Any]]) -> list[tuple[int, int]]:

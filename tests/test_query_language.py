@@ -79,6 +79,8 @@ def found(config, *query: str) -> set[str]:
     (["literacy"], {"A", "B", "E"}),                       # C is left out: the mission's exclude phrase
     (["literacy", "-bus"], {"B", "E"}),                    # -word on the command line is a query word
     (["literacy", "NOT", "bus"], {"B", "E"}),
+    (["(literacy", "-bus)", "adult"], {"B", "E"}),         # -word inside parentheses too
+    (['title:"literacy tutors"~1'], {"E"}),                # a field's phrase keeps its slop
     (["(tips", "OR", "tutoring)", "adult"], {"A", "E"}),
     (['"literacy tutors"'], {"A", "E"}),                  # a phrase, stemmed: "literacy tutoring" too
     (['"literacy starts"'], set()),
@@ -121,6 +123,9 @@ def test_no_query_searches_the_mission_keywords(corpus):
     (["(literacy"], "'(' is not closed"),
     (['"adult literacy'], "double quote is not closed"),
     (["after:someday"], "is not a date"),
+    (["after:9999-12"], "beyond the calendar"),
+    (["after:99999999d"], "too long ago"),
+    (["NOT", "NOT", "x"], "NOT needs a word after it"),
     (["kind:blog"], "kind:post, kind:thread, kind:item"),
     (["replies:many"], "is not a count"),
     (["is:closed"], "is:unanswered, is:question, is:ours"),

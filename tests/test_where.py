@@ -84,6 +84,12 @@ def test_the_table_for_people(config):
     assert "most active: Starting an adult literacy circle (4 replies)" in out
 
 
+def test_words_left_out(config):
+    found = places(config, "literacy", "-circle")
+    forum = next(p for p in found if p["site"] == "forum.test")
+    assert forum["conversations"] == 1 and forum["most_active"]["url"] == "http://forum.test/t/2"
+
+
 def test_a_malformed_query_is_explained(config):
     proc = run_cli("where", "literacy", "OR", config=config)
     assert proc.returncode == 2 and "OR needs a word after it" in proc.stderr

@@ -448,10 +448,17 @@ def _row_of(anchor: Any) -> Any | None:
         if el is None:
             break
         if el.tag in _ROW_TAGS or any(_ROW_CLASS.search(t) for t in (el.get("class") or "").split()):
-            if row is not None and sum(1 for _ in el.iter("a")) > MAX_ROW_LINKS:
-                break        # more links than one row has: a list of rows
+            if row is not None and (sum(1 for _ in el.iter("a")) > MAX_ROW_LINKS or _holds_rows(el, row)):
+                break        # a list of rows, not one
             row = el
     return row
+
+
+def _holds_rows(el: Any, row: Any) -> bool:
+    """``el`` holds another element like ``row`` beside it (a grid row of articles, a list of topics)."""
+    same = (row.tag, row.get("class"))
+    return any(other is not row and (other.tag, other.get("class")) == same and other.get("class")
+               for other in el.iter(row.tag))
 
 
 def _mark(text: str) -> str:
