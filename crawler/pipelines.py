@@ -15,6 +15,7 @@ from threadscout.crawler.clean import strip_controls
 from threadscout.crawler.extensions import crawl_context
 from threadscout.crawler.items import ConversationItem, ReplyItem
 from threadscout.crawler.urls import is_fetchable, site_of
+from threadscout.indexer.db import Tally
 
 logger = logging.getLogger(__name__)
 MAX_TITLE = 1_000
@@ -73,9 +74,7 @@ class StorePipeline:
         self.store = store
         self.writer = writer
         self.pending: list[tuple[ConversationItem | None, str, Any]] = []   # None: a fetch only
-        self.new: set[int] = set()
-        self.updated: set[int] = set()
-        self.replies_new = 0
+        self.tally = Tally()                      # what was saved here
         self.saved_beside = {"new": 0, "updated": 0, "replies_new": 0}
         self.timer: task.LoopingCall | None = None
 
@@ -129,17 +128,13 @@ class StorePipeline:
         self._count()
 
     def _save_here(self, batch: list[tuple[ConversationItem | None, str, Any]]) -> None:
-        for result in self.store.save_many(batch):
-            if result.outcome == "new":
-                self.new.add(result.conversation_id)
-            elif result.outcome == "updated" and result.conversation_id not in self.new:
-                self.updated.add(result.conversation_id)
-            self.replies_new += result.new_replies
+        self.tally.add(self.store.save_many(batch))
 
     def _count(self) -> None:
         stats = self.crawler.stats
         assert stats is not None
+        here = self.tally.counts()
         beside = self.writer.counts() if self.writer is not None else self.saved_beside
-        stats.set_value("threadscout/conversations_new", len(self.new) + beside["new"])
-        stats.set_value("threadscout/conversations_updated", len(self.updated) + beside["updated"])
-        stats.set_value("threadscout/replies_new", self.replies_new + beside["replies_new"])
+        stats.set_value("threadscout/conversations_new", here["new"] + beside["new"])
+        stats.set_value("threadscout/conversations_updated", here["updated"] + beside["updated"])
+        stats.set_value("threadscout/replies_new", here["replies_new"] + beside["replies_new"])

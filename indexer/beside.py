@@ -47,7 +47,7 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
     if log_file:
         logging.basicConfig(filename=log_file, level=logging.INFO,
                             format="%(asctime)s [writer] %(levelname)s: %(message)s")
-    from threadscout.indexer.db import Store
+    from threadscout.indexer.db import Store, Tally
     from threadscout.indexer.index import SearchIndex
     from threadscout.indexer.models import utcnow
     from threadscout.indexer.sync import sync
@@ -63,8 +63,7 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
 
     store = Store(database_url)
     idx = SearchIndex(Path(index_path))
-    new: set[int] = set()
-    updated: set[int] = set()
+    tally = Tally()
     last_index = time.monotonic()
     try:
         while True:
@@ -73,12 +72,9 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
             except queue.Empty:
                 batch = None
             if batch is not None:
-                results = store.save_many(batch)
-                new.update(r.conversation_id for r in results if r.outcome == "new")
-                updated.update(r.conversation_id for r in results if r.outcome == "updated")
-                values["new"].value = len(new)
-                values["updated"].value = len(updated - new)
-                add("replies_new", sum(r.new_replies for r in results))
+                tally.add(store.save_many(batch))
+                for name, n in tally.counts().items():      # before "saved": a reader of both sees them
+                    values[name].value = n
                 add("saved", 1)
             elif done.is_set() or os.getppid() != parent:
                 break       # nothing more will come

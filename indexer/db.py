@@ -131,6 +131,27 @@ class SaveResult:
     new_replies: int
 
 
+class Tally:
+    """What a crawl's saves did: the conversations that were new, those that changed (a new one counts as new
+    only), and the replies that were new."""
+
+    def __init__(self) -> None:
+        self.new: set[int] = set()
+        self.updated: set[int] = set()
+        self.replies_new = 0
+
+    def add(self, results: Sequence[SaveResult]) -> None:
+        for result in results:
+            if result.outcome == "new":
+                self.new.add(result.conversation_id)
+            elif result.outcome == "updated":
+                self.updated.add(result.conversation_id)
+            self.replies_new += result.new_replies
+
+    def counts(self) -> dict[str, int]:
+        return {"new": len(self.new), "updated": len(self.updated - self.new), "replies_new": self.replies_new}
+
+
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url

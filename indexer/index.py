@@ -16,19 +16,19 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import index
 from whoosh.scoring import BM25F
 from whoosh.util.filelock import FileLock
 from whoosh.writing import LockError
 
-from threadscout.config.errors import IndexUnusableError, QueryError, ThreadscoutError
+from threadscout.config.errors import IndexUnusableError, ThreadscoutError
 from threadscout.indexer import querylang
 from threadscout.indexer.snippets import make_snippet
 from threadscout.indexer.schema import SCHEMA_VERSION, ConversationSchema
 
-SEARCH_FIELDS = ["title", "text", "replies", "authors"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -331,35 +331,31 @@ class SearchIndex:
         that raced a swap of generations is asked again of the new one."""
         # checked before the index is opened: a malformed query is told as such, whatever the index's state
         parsed = querylang.parse(ConversationSchema(), query, org_names=org_names, exclude=exclude)
-        for attempt in (1, 2):
-            live = self.live_dir()
-            try:
-                _, ix = self._open_live()
-                return self._run(ix, parsed, limit, texts, sort, half_life_days, offset)
-            except QueryError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - broken files raise struct.error, EOFError, OSError ...
-                if attempt == 1 and self.live_dir() != live:
-                    continue          # a rebuild swapped generations under us: ask the new one
-                if isinstance(exc, ThreadscoutError):
-                    raise
-                raise IndexUnusableError(f"the search index at {live} is damaged ({_brief(exc)}); {REBUILD_HINT}"
-                                         ) from None
-        raise AssertionError("unreachable")
+        return self._on_live(lambda ix: self._run(ix, parsed, limit, texts, sort, half_life_days, offset))
 
     def matching(self, query: str, *, limit: int = 10_000, org_names: Sequence[str] = (),
                  exclude: Sequence[str] = ()) -> list[str]:
         """The URLs of the conversations that match ``query``, best first, without snippets (for ``where``)."""
         parsed = querylang.parse(ConversationSchema(), query, org_names=org_names, exclude=exclude)
+
+        def urls(ix: index.Index) -> list[str]:
+            with ix.searcher(weighting=BM25F()) as searcher:
+                return [hit["url"] for hit in searcher.search(parsed, limit=limit)]
+
+        return self._on_live(urls)
+
+    def _on_live(self, run: Callable[[index.Index], T]) -> T:
+        """``run`` on the live generation. Raises ``IndexMissingError`` when there is no index,
+        ``IndexUnusableError`` when it is damaged; a search that raced a swap of generations is asked again of
+        the new one."""
         for attempt in (1, 2):
             live = self.live_dir()
             try:
                 _, ix = self._open_live()
-                with ix.searcher(weighting=BM25F()) as searcher:
-                    return [hit["url"] for hit in searcher.search(parsed, limit=limit)]
-            except Exception as exc:  # noqa: BLE001 - as in search()
+                return run(ix)
+            except Exception as exc:  # noqa: BLE001 - broken files raise struct.error, EOFError, OSError ...
                 if attempt == 1 and self.live_dir() != live:
-                    continue
+                    continue          # a rebuild swapped generations under us: ask the new one
                 if isinstance(exc, ThreadscoutError):
                     raise
                 raise IndexUnusableError(f"the search index at {live} is damaged ({_brief(exc)}); {REBUILD_HINT}"
@@ -371,18 +367,17 @@ class SearchIndex:
         now = datetime.now(timezone.utc)
         with ix.searcher(weighting=BM25F()) as searcher:
             wanted = offset + limit
-            if sort == "relevance":
+            by_words = sort == "relevance"
+            if by_words:
                 found = searcher.search(parsed, limit=max(wanted, CANDIDATES), terms=True)
-                scored = [(hit, blend(float(hit.score or 0.0), hit.get("n_replies") or 0,
-                                      hit.get("n_participants") or 0, hit.get("last_activity"), half_life_days, now))
-                          for hit in found]
-                scored.sort(key=lambda pair: -pair[1]["score"])
             else:
                 key = "last_activity" if sort == "recent" else ["n_replies", "last_activity"]
                 found = searcher.search(parsed, limit=wanted, terms=True, sortedby=key, reverse=True)
-                scored = [(hit, blend(0.0, hit.get("n_replies") or 0,   # sorted by a field: no word score
-                                      hit.get("n_participants") or 0, hit.get("last_activity"), half_life_days, now))
-                          for hit in found]
+            scored = [(hit, blend(float(hit.score or 0.0) if by_words else 0.0,  # sorted by a field: no word score
+                                  hit.get("n_replies") or 0, hit.get("n_participants") or 0,
+                                  hit.get("last_activity"), half_life_days, now)) for hit in found]
+            if by_words:
+                scored.sort(key=lambda pair: -pair[1]["score"])
             scored = scored[offset:wanted]
             urls = [hit["url"] for hit, _ in scored]
             bodies = texts(urls) if texts else {}
@@ -391,7 +386,7 @@ class SearchIndex:
             for hit, parts in scored:
                 body = bodies.get(hit["url"], "")
                 words = {t.decode("utf-8", "replace") if isinstance(t, bytes) else t
-                         for field, t in (hit.matched_terms() or ()) if field in SEARCH_FIELDS}
+                         for field, t in (hit.matched_terms() or ()) if field in querylang.TEXT_FIELDS}
                 snippet, marks = make_snippet(body, words, lambda text: analyzer(text, chars=True))
                 hits.append(IndexHit(url=hit["url"], score=parts["score"], snippet=snippet,
                                      highlights=tuple(marks), parts=parts))

@@ -181,11 +181,11 @@ def words(schema: Any, query: str, org_names: Sequence[str] = ()) -> set[str]:
     parsed = parse(schema, query, org_names=org_names)
     found: set[str] = set()
 
-    def walk(q: Any, negated: bool) -> None:
+    def walk(q: Any) -> None:
         if isinstance(q, wq.Not):
             return
         if isinstance(q, wq.AndNot):
-            walk(q.a, negated)
+            walk(q.a)
             return
         if isinstance(q, (wq.Term, wq.Phrase, wq.Prefix, wq.Wildcard)) or not hasattr(q, "children"):
             for field, text in q.iter_all_terms() if hasattr(q, "iter_all_terms") else ():
@@ -195,9 +195,9 @@ def words(schema: Any, query: str, org_names: Sequence[str] = ()) -> set[str]:
                 found.add(q.text + "*")
             return
         for child in q.children():
-            walk(child, negated)
+            walk(child)
 
-    walk(parsed, False)
+    walk(parsed)
     return found
 
 

@@ -18,26 +18,27 @@ def make_snippet(body: str, words: Iterable[str], tokens: Callable[[str], Iterab
     """``tokens(text)`` gives analysed tokens with ``text``, ``startchar`` and ``endchar`` (Whoosh's analyzer
     with ``chars=True``); ``words`` are the matched terms as analysed."""
     text = " ".join(body[:MAX_SCANNED].split())
-    wanted = set(words)
-    spans = [(t.startchar, t.endchar) for t in tokens(text) if t.text in wanted] if wanted else []
-    if not spans:
+    found = spans(text, words, tokens)
+    if not found:
         cut = _cut_end(text, min(len(text), WIDTH))
         return text[:cut] + (ELLIPSIS if cut < len(text) else ""), []
-    best, best_count = 0, 0
-    for i, (start, _) in enumerate(spans):                 # the window that holds the most matches
-        count = sum(1 for s, e in spans[i:] if e <= start - LEAD + WIDTH)
-        if count > best_count:
-            best, best_count = i, count
-    begin = max(0, spans[best][0] - LEAD)
+    best, best_count, j = 0, 0, 0
+    for i, (start, _) in enumerate(found):       # the window that holds the most matches (matches are in order)
+        j = max(j, i)
+        while j < len(found) and found[j][1] <= start - LEAD + WIDTH:
+            j += 1
+        if j - i > best_count:
+            best, best_count = i, j - i
+    begin = max(0, found[best][0] - LEAD)
     if begin > 0:                                          # start at a word's beginning
         space = text.find(" ", begin)
-        begin = space + 1 if 0 <= space < spans[best][0] else begin
-    end = min(len(text), max(begin + WIDTH, spans[best][1]))
-    end = _cut_end(text, end, after=spans[best][1]) if end < len(text) else end
+        begin = space + 1 if 0 <= space < found[best][0] else begin
+    end = min(len(text), max(begin + WIDTH, found[best][1]))
+    end = _cut_end(text, end, after=found[best][1]) if end < len(text) else end
     prefix = ELLIPSIS if begin > 0 else ""
     snippet = prefix + text[begin:end].strip() + (ELLIPSIS if end < len(text) else "")
     shift = len(prefix) - begin - (len(text[begin:end]) - len(text[begin:end].lstrip()))
-    marks = [(s + shift, e + shift) for s, e in spans if s >= begin and e <= end]
+    marks = [(s + shift, e + shift) for s, e in found if s >= begin and e <= end]
     return snippet, marks
 
 

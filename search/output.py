@@ -53,7 +53,7 @@ class Listing:
     def emit(self, rows: list[dict[str, Any]], table: Callable[[], None]) -> None:
         """``rows`` as JSON or CSV (to ``output`` when given), else ``table()`` for people."""
         if self.as_json:
-            text = json.dumps(safe(rows), ensure_ascii=False, indent=2) + "\n"
+            text = json_text(rows) + "\n"
         elif self.as_csv:
             text = _csv(safe(rows))
         else:
@@ -124,8 +124,12 @@ def safe(value: Any) -> Any:
     return value
 
 
+def json_text(value: Any) -> str:
+    return json.dumps(safe(value), ensure_ascii=False, indent=2)
+
+
 def print_json(value: Any) -> None:
-    click.echo(json.dumps(safe(value), ensure_ascii=False, indent=2))
+    click.echo(json_text(value))
 
 
 def _date(iso: str | None) -> str:

@@ -75,6 +75,15 @@ def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bo
     )
 
 
+def index_missing(store: Store) -> None:
+    """No index: fine when nothing was crawled yet; an error saying how to rebuild it when the store holds
+    conversations."""
+    stored = store.count()
+    if stored:
+        raise IndexUnusableError(f"the search index is missing, but the database holds {stored} "
+                                 f"conversation{'' if stored == 1 else 's'}; {REBUILD_HINT}") from None
+
+
 def mission_query(cfg: Settings) -> str:
     """The mission's keywords as one query: any of them."""
     return " OR ".join('"' + k.replace('"', "") + '"' for k in cfg.mission.keywords)
@@ -99,11 +108,8 @@ def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = Fal
                 exclude=() if everything else cfg.mission.exclude, sort=sort,
                 half_life_days=cfg.search.half_life.total_seconds() / 86400)
         except IndexMissingError:
-            stored = store.count()
-            if stored == 0:
-                return []     # nothing crawled yet: the listing says how to start
-            raise IndexUnusableError(f"the search index is missing, but the database holds {stored} "
-                                     f"conversation{'' if stored == 1 else 's'}; {REBUILD_HINT}") from None
+            index_missing(store)
+            return []         # nothing crawled yet: the listing says how to start
         return [replace(_view(found[h.url], snippet=h.snippet, score=h.score,
                             highlights=[list(m) for m in h.highlights]), explain=h.parts if explain else None)
                 for h in hits if h.url in found]

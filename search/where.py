@@ -14,11 +14,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from threadscout.config.errors import IndexUnusableError
 from threadscout.config.settings import Settings
 from threadscout.indexer.db import Store
-from threadscout.indexer.index import REBUILD_HINT, IndexMissingError, SearchIndex
-from threadscout.search.query import mission_query
+from threadscout.indexer.index import IndexMissingError, SearchIndex
+from threadscout.search.query import index_missing, mission_query
 
 NO_REPLIES = 0.1
 PER_PARTICIPANT = 0.5
@@ -61,11 +60,8 @@ def where(cfg: Settings, query: str = "", *, days: int = 30, everything: bool = 
             urls = SearchIndex(cfg.index_dir).matching(f"({query}) after:{days}d", org_names=cfg.mission.org_names,
                                                        exclude=() if everything else cfg.mission.exclude)
         except IndexMissingError:
-            stored = store.count()
-            if stored == 0:
-                return []
-            raise IndexUnusableError(f"the search index is missing, but the database holds {stored} "
-                                     f"conversation{'' if stored == 1 else 's'}; {REBUILD_HINT}") from None
+            index_missing(store)
+            return []
         places: dict[str, Place] = defaultdict(lambda: Place(site=""))
         for start in range(0, len(urls), 500):
             for conv in store.conversations(urls=urls[start:start + 500]):
