@@ -28,6 +28,29 @@ Fetched = tuple[str, str | None, str | None]   # a page's URL, ETag and Last-Mod
 _ORIGIN_RANK = {"comments": 0, "feed": 1, "page": 2}
 
 
+@dataclass
+class IndexRow:
+    """A conversation as the search index needs it (``Store.index_rows``); replies are (author, text)."""
+
+    id: int
+    url: str
+    site: str
+    kind: str
+    title: str | None
+    author: str | None
+    text: str
+    published: datetime | None
+    last_activity: datetime | None
+    n_replies: int
+    updated_at: datetime
+    replies: list[tuple[str | None, str]]
+
+    @property
+    def participants(self) -> list[str]:
+        names = [self.author] + [author for author, _ in self.replies]
+        return list(dict.fromkeys(n for n in names if n))
+
+
 class SourceLike(Protocol):
     url: str
     every: timedelta | None
@@ -354,6 +377,45 @@ class Store:
                 return
             yield rows
             last_id = rows[-1].id
+
+    def id_ranges(self, parts: int) -> list[tuple[int, int]]:
+        """The conversations' ids cut into ``parts`` ranges ``(after, up_to]`` of about as many conversations."""
+        with self.engine.connect() as con:
+            count, low, high = con.execute(select(func.count(), func.min(Conversation.id),
+                                                  func.max(Conversation.id))).one()
+            if not count:
+                return []
+            cuts = [low - 1]
+            for k in range(1, parts):
+                cut = con.execute(select(Conversation.id).order_by(Conversation.id)
+                                  .offset(count * k // parts).limit(1)).scalar()
+                if cut is not None and cut > cuts[-1]:
+                    cuts.append(cut - 1)
+            cuts.append(high)
+        return list(zip(cuts, cuts[1:]))
+
+    def index_rows(self, after: int = 0, up_to: int | None = None, batch: int = 500) -> Iterator[list[IndexRow]]:
+        """Every conversation with ``after < id <= up_to`` as the index needs it, in batches, read without the
+        ORM (a rebuild reads the whole store: 100,000 conversations with a million replies)."""
+        c, r = Conversation.__table__.c, Reply.__table__.c
+        fields = (c.id, c.url, c.site, c.kind, c.title, c.author, c.text, c.published, c.last_activity, c.n_replies,
+                  c.updated_at)
+        while True:
+            query = select(*fields).where(c.id > after).order_by(c.id).limit(batch)
+            if up_to is not None:
+                query = query.where(c.id <= up_to)
+            with self.engine.connect() as con:
+                convs = con.execute(query).all()
+                if not convs:
+                    return
+                replies: dict[int, list[tuple[str | None, str]]] = {}
+                for conv_id, author, words in con.execute(
+                        select(r.conversation_id, r.author, r.text)
+                        .where(r.conversation_id > after, r.conversation_id <= convs[-1].id)
+                        .order_by(r.conversation_id, r.position.is_(None), r.position, r.published, r.id)):
+                    replies.setdefault(conv_id, []).append((author, words or ""))
+            yield [IndexRow(*row, replies=replies.get(row.id, [])) for row in convs]
+            after = convs[-1].id
 
     def mark_indexed(self, stamps: dict[int, datetime], chunk: int = 2000) -> None:
         """Record that the index holds these conversations as they were at ``updated_at``."""

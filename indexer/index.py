@@ -24,7 +24,7 @@ from whoosh.util.filelock import FileLock
 from whoosh.writing import LockError
 
 from threadscout.config.errors import IndexUnusableError, ThreadscoutError
-from threadscout.indexer import querylang
+from threadscout.indexer import building, querylang
 from threadscout.indexer.snippets import make_snippet
 from threadscout.indexer.schema import SCHEMA_VERSION, ConversationSchema
 
@@ -237,23 +237,25 @@ class SearchIndex:
     def rebuild(self, docs: Iterable[IndexDoc], *, after_swap: Callable[[], None] | None = None) -> int:
         """Write every document into a new generation beside the live one, then swap it in atomically.
         ``after_swap`` runs before any other write may reach the new generation."""
-        folder = self._new_generation()
-        written = 0
-        try:
-            ix = index.create_in(str(folder), ConversationSchema())
-            writer = ix.writer(limitmb=128)
-            try:
-                seen: set[str] = set()
-                for d in docs:
-                    if d.url in seen:
-                        continue
+        def part() -> Iterator[IndexDoc]:
+            seen: set[str] = set()
+            for d in docs:
+                if d.url not in seen:
                     seen.add(d.url)
-                    writer.add_document(**_fields(d))
-                    written += 1
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()          # one writer, one commit: the new generation is one segment
+                    yield d
+
+        return self.rebuild_parts([part], after_swap=(lambda _: after_swap()) if after_swap else None)
+
+    def rebuild_parts(self, parts: Sequence[building.Part], *,
+                      after_swap: Callable[[list[Any]], None] | None = None,
+                      progress: Callable[[int], None] | None = None, progress_every: int = 50) -> int:
+        """A rebuild from ``parts``: picklable callables, each yielding the documents of its share of the store
+        (their URLs distinct) and returning a summary; with several, each is written in a process of its own, as
+        a segment of the new generation. ``after_swap`` is given the parts' summaries."""
+        folder = self._new_generation()
+        try:
+            index.create_in(str(folder), ConversationSchema())
+            written, summaries = building.write_all(folder, parts, _add, progress, progress_every)
             (folder / "SCHEMA_VERSION").write_text(str(SCHEMA_VERSION), encoding="utf-8")
             with self._indexing_lock():
                 old = self.live_dir()
@@ -262,7 +264,7 @@ class SearchIndex:
                 if old is not None and old != self.path and old != folder and old.is_dir():
                     (old / "RETIRED").write_text(str(time.time()), encoding="utf-8")
                 if after_swap is not None:
-                    after_swap()
+                    after_swap(summaries)
         except BaseException:
             if self.live_dir() != folder:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -387,7 +389,7 @@ class SearchIndex:
                 body = bodies.get(hit["url"], "")
                 words = {t.decode("utf-8", "replace") if isinstance(t, bytes) else t
                          for field, t in (hit.matched_terms() or ()) if field in querylang.TEXT_FIELDS}
-                snippet, marks = make_snippet(body, words, lambda text: analyzer(text, chars=True))
+                snippet, marks = make_snippet(body, words, analyzer.located)
                 hits.append(IndexHit(url=hit["url"], score=parts["score"], snippet=snippet,
                                      highlights=tuple(marks), parts=parts))
             return hits
@@ -415,6 +417,10 @@ def _replace(tmp: Path, target: Path, text: str) -> None:
             if attempt == 49:
                 raise
             time.sleep(0.1)
+
+
+def _add(writer: Any, d: IndexDoc) -> None:
+    writer.add_document(**_fields(d))
 
 
 def _fields(d: IndexDoc) -> dict[str, Any]:

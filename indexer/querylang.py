@@ -31,6 +31,7 @@ from whoosh.qparser import AndGroup, MultifieldParser, PlusMinusPlugin
 from threadscout.config.errors import QueryError
 
 TEXT_FIELDS = ["title", "text", "replies", "authors"]   # plain words: names of who takes part too
+WORDS_ONLY = ("replies",)      # indexed without positions (the bulk of the text): a phrase needs its words there
 FIELDS = ("title", "site", "author", "kind", "after", "before", "replies", "is")
 KINDS = ("post", "thread", "item")
 IS_VALUES = ("unanswered", "question", "ours")
@@ -201,6 +202,13 @@ def words(schema: Any, query: str, org_names: Sequence[str] = ()) -> set[str]:
     return found
 
 
+def _phrase_as_words(q: Any) -> Any:
+    """A phrase in a field kept without positions: all of its words in that field."""
+    if isinstance(q, wq.Phrase) and q.fieldname in WORDS_ONLY:
+        return wq.And([wq.Term(q.fieldname, w, boost=q.boost) for w in q.words])
+    return q
+
+
 def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Sequence[str] = (),
           now: datetime | None = None) -> Any:
     """The Whoosh query for what a person typed; ``exclude`` phrases are left out of every result."""
@@ -218,8 +226,9 @@ def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Se
         raise QueryError(f"cannot understand the query {query!r} ({exc}); {HINT}") from None
     if parsed is wq.NullQuery:
         raise QueryError(f"nothing to look for in {query!r} (only common words?); {HINT}")
+    parsed = parsed.accept(_phrase_as_words)
     if exclude:
         excluded = MultifieldParser(TEXT_FIELDS, schema).parse(
-            " OR ".join('"' + phrase.replace('"', "") + '"' for phrase in exclude))
+            " OR ".join('"' + phrase.replace('"', "") + '"' for phrase in exclude)).accept(_phrase_as_words)
         parsed = wq.AndNot(parsed, excluded)
     return parsed

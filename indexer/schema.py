@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, SchemaClass
 
-from threadscout.indexer.analysis import name_analyzer, text_analyzer
+from threadscout.indexer.analysis import FastFrequency, FastPositions, name_analyzer, text_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+
+def _text(boost: float = 1.0, *, phrases: bool = True, stored: bool = False, names: bool = False) -> TEXT:
+    """A text field analysed by ``TextAnalyzer``, with positions where phrases are searched for."""
+    field = TEXT(analyzer=name_analyzer() if names else text_analyzer(), stored=stored, field_boost=boost,
+                 phrase=phrases)
+    field.format = (FastPositions if phrases else FastFrequency)(field_boost=boost)
+    return field
 
 
 class ConversationSchema(SchemaClass):
     url = ID(stored=True, unique=True)
     site = ID(stored=True)
     kind = ID(stored=True)
-    title = TEXT(analyzer=text_analyzer(), stored=True, field_boost=3.0)
-    text = TEXT(analyzer=text_analyzer(), field_boost=1.5)
-    replies = TEXT(analyzer=text_analyzer())
-    authors = TEXT(analyzer=name_analyzer())
+    title = _text(3.0, stored=True)
+    text = _text(1.5)
+    replies = _text(phrases=False)
+    authors = _text(names=True)
     published = DATETIME(stored=True)
     last_activity = DATETIME(stored=True, sortable=True)
     n_replies = NUMERIC(stored=True, sortable=True)

@@ -5,7 +5,6 @@ own way (colour on a terminal, <mark> on a web page, nothing in a pipe)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 WIDTH = 220          # characters in a snippet, about two lines
 LEAD = 50            # context kept before the first match
@@ -13,12 +12,14 @@ MAX_SCANNED = 60_000  # only the start of a very long text is looked at
 ELLIPSIS = "…"
 
 
-def make_snippet(body: str, words: Iterable[str], tokens: Callable[[str], Iterable[Any]]
-                 ) -> tuple[str, list[tuple[int, int]]]:
-    """``tokens(text)`` gives analysed tokens with ``text``, ``startchar`` and ``endchar`` (Whoosh's analyzer
-    with ``chars=True``); ``words`` are the matched terms as analysed."""
+Located = Callable[[str, Iterable[str]], Iterable[tuple[str, int, int]]]   # TextAnalyzer.located
+
+
+def make_snippet(body: str, words: Iterable[str], located: Located) -> tuple[str, list[tuple[int, int]]]:
+    """``located(text, near)`` gives the analysed terms of a text with where each word is: (term, start, end)
+    (``TextAnalyzer.located``); ``words`` are the matched terms as analysed."""
     text = " ".join(body[:MAX_SCANNED].split())
-    found = spans(text, words, tokens)
+    found = spans(text, words, located)
     if not found:
         cut = _cut_end(text, min(len(text), WIDTH))
         return text[:cut] + (ELLIPSIS if cut < len(text) else ""), []
@@ -54,14 +55,14 @@ def _cut_end(text: str, end: int, after: int = 0) -> int:
     return forward if forward != -1 else len(text)
 
 
-def spans(text: str, words: Iterable[str], tokens: Callable[[str], Iterable[Any]]) -> list[tuple[int, int]]:
+def spans(text: str, words: Iterable[str], located: Located) -> list[tuple[int, int]]:
     """Where the matched ``words`` (as analysed; ``tutor*`` for any ending) are in ``text``: [start, end)."""
     wanted = {w for w in words if not w.endswith("*")}
     prefixes = tuple(w[:-1] for w in words if w.endswith("*") and len(w) > 1)
     if not wanted and not prefixes:
         return []
-    return [(t.startchar, t.endchar) for t in tokens(text)
-            if t.text in wanted or (prefixes and t.text.startswith(prefixes))]
+    return [(start, end) for term, start, end in located(text, words)
+            if term in wanted or (prefixes and term.startswith(prefixes))]
 
 
 def highlighter(query: str, org_names: Sequence[str] = ()) -> Callable[[str], list[tuple[int, int]]]:
@@ -72,4 +73,4 @@ def highlighter(query: str, org_names: Sequence[str] = ()) -> Callable[[str], li
     schema = ConversationSchema()
     found = words(schema, query, org_names)
     analyzer = schema["text"].analyzer
-    return lambda text: spans(text, found, lambda t: analyzer(t, chars=True))
+    return lambda text: spans(text, found, analyzer.located)

@@ -232,3 +232,17 @@ def test_two_rebuilds_at_once_both_succeed(store, tmp_path):
     assert idx.rebuild(docs()) == 10
     assert idx.state() == "ok" and len(search_urls(idx, "literacy")) == 10
     assert len(idx._generations()) == 1 and not list((tmp_path / "data" / "index").glob("gen-*/BUILDING"))
+
+
+def test_rebuild_on_several_processes_writes_one_segment_each_and_loses_nothing(store, tmp_path):
+    idx = SearchIndex(tmp_path / "data" / "index")
+    fill(store, 30)
+    seen = []
+    assert rebuild(store, idx, seen.append, workers=3) == 30
+    assert sum(seen) == 30                                    # progress counted every conversation
+    assert idx.segment_count() == 3 and idx.doc_count() == 30
+    assert [search_urls(idx, f"number {i}") for i in (10, 15, 29)] == [[f"http://blog.test/{i}/"] for i in (10, 15, 29)]
+    assert sync(store, idx) == 0                              # every conversation marked indexed at the swap
+    store.save(item("http://blog.test/3/", "Tutors meet on the pier"), "blog.test")
+    assert sync(store, idx) == 1 and search_urls(idx, "pier") == ["http://blog.test/3/"]
+    assert idx.doc_count() == 30                              # the old copy replaced, in whichever segment

@@ -1,0 +1,160 @@
+"""Writing a whole new index generation fast: on every core, with cheaper posting runs.
+
+Whoosh writes a segment by collecting every posting of its documents in a pool, sorting it (in runs on disk when
+it outgrows memory) and encoding it. A rebuild here starts one process per part of the store (``parts``: picklable
+callables that read their share of the conversations and yield ``IndexDoc``); each writes its own segment into
+the new generation, as Whoosh's ``MultiSegmentWriter`` does, but reading the store itself instead of being sent
+pickled documents. The parent, which holds the generation's write lock, lists the segments in one commit. The
+pool writes its runs as a few large ``marshal`` chunks instead of one pickle per posting.
+"""
+
+from __future__ import annotations
+
+import itertools
+import marshal
+import multiprocessing
+import os
+import queue
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from whoosh import index
+from whoosh.writing import PostingPool, SegmentWriter
+
+Part = Callable[[], Iterator[Any]]     # yields IndexDoc; what the generator returns comes back as its summary
+POOL_MB = 96                           # postings kept in memory per process before a run is written
+_BYTES_PER_POSTING = 250               # what a posting tuple takes in memory, about
+_CHUNK = 2_000                         # postings per marshal chunk in a run (one per run is in memory when merging)
+
+
+class RunPool(PostingPool):
+    """Whoosh's posting pool with runs written as ``marshal`` chunks, and its size counted in postings."""
+
+    def __init__(self, tempstore: Any, segment: Any, limitmb: int = POOL_MB) -> None:
+        super().__init__(tempstore, segment, limitmb=limitmb)
+        self.max_postings = max(10_000, limitmb * 2**20 // _BYTES_PER_POSTING)
+
+    def add(self, item: Any) -> None:
+        self.current.append(item)
+        if len(self.current) >= self.max_postings:
+            self.save()
+
+    def _write_run(self, f: Any, items: Any) -> None:
+        items = iter(items)
+        try:
+            while chunk := list(itertools.islice(items, _CHUNK)):
+                marshal.dump(chunk, f)
+        finally:
+            f.close()
+
+    def _read_run(self, path: str) -> Iterator[Any]:
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    chunk = marshal.load(f)
+                except EOFError:
+                    return
+                yield from chunk
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+def segment_writer(ix: Any, **kwargs: Any) -> SegmentWriter:
+    writer = SegmentWriter(ix, **kwargs)
+    writer.pool = RunPool(writer._tempstorage, writer.newsegment)  # noqa: SLF001 - Whoosh has no pool option
+    return writer
+
+
+def write_all(folder: Path, parts: Sequence[Part], add: Callable[[Any, Any], None],
+              progress: Callable[[int], None] | None = None, every: int = 50) -> tuple[int, list[Any]]:
+    """Write every part's documents into the empty index at ``folder``, one segment per part, each in its own
+    process when there are several; ``add(writer, doc)`` adds one. Returns how many documents were written and
+    the parts' summaries."""
+    ix = index.open_dir(str(folder))
+    if len(parts) == 1:
+        writer = segment_writer(ix)
+        try:
+            written, summary = _add_all(writer, parts[0], add, progress, every)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return written, [summary]
+    parent = ix.writer()
+    context = multiprocessing.get_context("spawn")     # the caller may run threads (progress, a writer)
+    results, counter = context.Queue(), context.Value("q", 0)
+    workers = [context.Process(target=_work, args=(str(folder), part, add, results, counter), daemon=True)
+               for part in parts]
+    try:
+        for worker in workers:
+            worker.start()
+        outcomes, reported = [], 0
+        while len(outcomes) < len(workers):
+            try:
+                outcomes.append(results.get(timeout=0.2))
+            except queue.Empty:
+                if not any(w.is_alive() for w in workers) and results.empty():
+                    raise RuntimeError("a process writing the index ended without a word") from None
+            if progress and counter.value > reported:
+                progress(counter.value - reported)
+                reported = counter.value
+        if progress and counter.value > reported:
+            progress(counter.value - reported)
+        failed = [error for error, *_ in outcomes if error]
+        if failed:
+            raise RuntimeError(f"writing the index failed: {failed[0]}")
+        segments = [segment for _, segment, _, _ in outcomes if segment is not None]
+        parent._close_segment()              # noqa: SLF001 - as Whoosh's MultiSegmentWriter commits
+        parent._commit_toc(segments)         # noqa: SLF001
+        parent._finish()                     # noqa: SLF001 - releases the lock
+        return sum(n for _, _, n, _ in outcomes), [summary for *_, summary in outcomes]
+    except BaseException:
+        if not parent.is_closed:
+            parent.cancel()
+        raise
+    finally:
+        for worker in workers:
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.kill()
+
+
+def _add_all(writer: SegmentWriter, part: Part, add: Callable[[Any, Any], None],
+             progress: Callable[[int], None] | None, every: int = 50) -> tuple[int, Any]:
+    docs, written = part(), 0
+    while True:
+        try:
+            doc = next(docs)
+        except StopIteration as stop:
+            if progress and written % every:
+                progress(written % every)
+            return written, stop.value
+        add(writer, doc)
+        written += 1
+        if progress and written % every == 0:
+            progress(every)
+
+
+def _work(folder: str, part: Part, add: Callable[[Any, Any], None], results: Any, counter: Any) -> None:
+    """One process's part: its own segment in the generation at ``folder``, reported with its summary."""
+    os.environ.setdefault("THREADSCOUT_INDEX_WORKER", "1")
+    try:
+        ix = index.open_dir(folder)
+        writer = segment_writer(ix, _lk=False)
+
+        def count(n: int) -> None:
+            with counter.get_lock():
+                counter.value += n
+
+        written, summary = _add_all(writer, part, add, count)
+        segment = writer._finalize_segment() if written else None   # noqa: SLF001 - as MultiSegmentWriter does
+        if segment is None:
+            writer._close_segment()                                 # noqa: SLF001
+        results.put((None, segment, written, summary))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+        results.put((f"{type(exc).__name__}: {exc}", None, 0, None))
+    time.sleep(0.05)     # let the queue's feeder thread hand the result over before the process ends
