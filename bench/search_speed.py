@@ -133,7 +133,7 @@ def pct(values: list[float], q: float) -> float:
 
 # -- measuring ----------------------------------------------------------------------------------------------------
 class PeakMemory:
-    """The largest total resident memory of a process and its descendants, sampled every 0.1 s."""
+    """The largest total resident memory of a process and its descendants, sampled every 0.5 s."""
 
     def __init__(self, pid: int | None = None) -> None:
         self.pid = pid or os.getpid()
@@ -169,7 +169,7 @@ class PeakMemory:
         return total
 
     def _run(self) -> None:
-        while not self._stop.wait(0.1):
+        while not self._stop.wait(0.5):
             self.peak = max(self.peak, self._rss())
 
     def __enter__(self) -> PeakMemory:

@@ -60,12 +60,17 @@ def parse_size(value: int | str) -> int:
     return size
 
 
+# the languages Whoosh has a stemmer for (checked against Whoosh by tests/test_config.py): mission.language
+LANGUAGES = ("ar", "da", "de", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv")
+
+
 @dataclass(frozen=True)
 class Mission:
     name: str
     keywords: tuple[str, ...]
     exclude: tuple[str, ...] = ()
     org_names: tuple[str, ...] = ()
+    language: str = "en"       # which stemmer and stop words search uses (an ISO 639-1 code of LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -266,7 +271,7 @@ class _Reader:
 
     def settings(self, raw: dict[str, Any]) -> Settings:
         self.only(raw, "", {"mission", "storage", "crawl", "search", "source", "saved_search"})
-        mission = self.mission(self.table(raw, "mission", {"name", "keywords", "exclude", "org_names"},
+        mission = self.mission(self.table(raw, "mission", {"name", "keywords", "exclude", "org_names", "language"},
                                           required=True))
         storage = self.table(raw, "storage", {"path", "url"})
         path = Path(self.string(storage.get("path"), "storage.path", default="data") or "data").expanduser()
@@ -274,12 +279,13 @@ class _Reader:
         db_url = self.string(storage.get("url"), "storage.url") or f"sqlite:///{data_dir / 'threadscout.db'}"
         if data_dir.exists() and not data_dir.is_dir():
             raise self.fail("storage.path", f"{data_dir} is a file; give a folder for the database and index")
-        try:
-            from sqlalchemy.engine import make_url
+        if storage.get("url") is not None:      # ours (sqlite:///PATH) needs no check, nor SQLAlchemy loaded
+            try:
+                from sqlalchemy.engine import make_url
 
-            make_url(db_url)
-        except Exception as exc:  # sqlalchemy.exc.ArgumentError and friends
-            raise self.fail("storage.url", f"is not a database URL ({exc})") from None
+                make_url(db_url)
+            except Exception as exc:  # sqlalchemy.exc.ArgumentError and friends
+                raise self.fail("storage.url", f"is not a database URL ({exc})") from None
         crawl = self.crawl(self.table(raw, "crawl", set(CrawlSettings.__dataclass_fields__)))
         sources = self.sources(raw.get("source", []))
         searches = self.saved_searches(raw.get("saved_search", []))
@@ -293,9 +299,13 @@ class _Reader:
     def mission(self, t: dict[str, Any]) -> Mission:
         name = self.string(t.get("name"), "mission.name", required=True)
         assert name is not None
+        language = (self.string(t.get("language"), "mission.language", default="en") or "en").strip().lower()
+        if language not in LANGUAGES:
+            raise self.fail("mission.language", f"{language!r} is not a language search can stem; use one of "
+                                                f"{', '.join(LANGUAGES)}")
         return Mission(name=name, keywords=self.strings(t.get("keywords"), "mission.keywords", required=True),
                        exclude=self.strings(t.get("exclude"), "mission.exclude"),
-                       org_names=self.strings(t.get("org_names"), "mission.org_names"))
+                       org_names=self.strings(t.get("org_names"), "mission.org_names"), language=language)
 
     def crawl(self, t: dict[str, Any]) -> CrawlSettings:
         d = CrawlSettings()

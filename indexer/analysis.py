@@ -127,7 +127,7 @@ def _word_function(language: str, stem: bool) -> Callable[[str], str | None]:
     """word -> its term, or None for a stop word; remembered in a dict (a cache that is cleared when full)."""
     if stem:
         stemmer = porter_stem if language == "en" else stemmer_for_language(language)
-        stops = STOP_WORDS if language == "en" else frozenset(stopwords_for_language(language))
+        stops = STOP_WORDS if language == "en" else _stop_words(language)
         min_size = MIN_SIZE
     else:
         stemmer, stops, min_size = None, frozenset(), 1
@@ -164,6 +164,13 @@ def _starts(near: frozenset[str]) -> re.Pattern[str] | None:
     if not heads:
         return None
     return re.compile(r"(?<![\w*])(?<![\w*]\.)(?:" + "|".join(map(re.escape, sorted(heads))) + ")", re.IGNORECASE)
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    try:
+        return frozenset(stopwords_for_language(language))
+    except (KeyError, ValueError, OSError):
+        return frozenset()
 
 
 def _terms(value: Any, analyzer: Any) -> list[str] | None:

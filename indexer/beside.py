@@ -41,7 +41,7 @@ class _ParentGone(Exception):
 
 
 def _work(database_url: str, index_path: str, batches: Any, done: Event, values: dict[str, Synchronized],
-          parent: int, log_file: str | None) -> None:
+          parent: int, log_file: str | None, language: str = "en") -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if log_file:
@@ -62,7 +62,7 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
         add("indexed", n)
 
     store = Store(database_url)
-    idx = SearchIndex(Path(index_path))
+    idx = SearchIndex(Path(index_path), language=language)
     tally = Tally()
     last_index = time.monotonic()
     try:
@@ -100,7 +100,8 @@ class Beside:
     """The child process that saves and indexes beside a crawl. ``start()`` it, hand it batches with ``save``,
     ``wait_saved`` at the crawl's end, then ``finish``."""
 
-    def __init__(self, database_url: str, index_path: Path, log_file: Path | None = None) -> None:
+    def __init__(self, database_url: str, index_path: Path, log_file: Path | None = None,
+                 language: str = "en") -> None:
         ctx = multiprocessing.get_context("spawn")   # never fork a process that runs Twisted's reactor
         self.batches = ctx.Queue()
         self.done = ctx.Event()
@@ -109,7 +110,7 @@ class Beside:
         self.pending: deque[Sequence[Any]] = deque()       # handed over, not yet known to be saved
         self.process = ctx.Process(target=_work, name="threadscout-writer", daemon=True,
                                    args=(database_url, str(index_path), self.batches, self.done, self.values,
-                                         os.getpid(), str(log_file) if log_file else None))
+                                         os.getpid(), str(log_file) if log_file else None, language))
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Beside:
         return self       # a handle on one process (Scrapy deep-copies its settings, where the crawl finds it)

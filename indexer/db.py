@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from threadscout.config.errors import StoreError
+from threadscout.indexer.reading import with_offset  # noqa: F401 - where it was, for those that import it here
 from threadscout.indexer.models import (Base, Conversation, CrawlRun, Document, Link, Reply, Source, needing_index,
                                        utcnow)
 
@@ -89,13 +90,6 @@ def offset_minutes(value: datetime | None) -> int | None:
     if value is None or value.utcoffset() is None:
         return None
     return int(value.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
-
-
-def with_offset(value: datetime | None, minutes: int | None) -> datetime | None:
-    """A stored UTC datetime shown in the zone it was published in."""
-    if value is None or minutes is None:
-        return value
-    return value.astimezone(timezone(timedelta(minutes=minutes)))
 
 
 def reply_key(reply: ReplyLike) -> str:

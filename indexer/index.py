@@ -26,7 +26,7 @@ from whoosh.writing import LockError
 from threadscout.config.errors import IndexUnusableError, ThreadscoutError
 from threadscout.indexer import building, querylang
 from threadscout.indexer.snippets import make_snippet
-from threadscout.indexer.schema import SCHEMA_VERSION, ConversationSchema
+from threadscout.indexer.schema import SCHEMA_VERSION, conversation_schema, language_of
 
 T = TypeVar("T")
 
@@ -60,6 +60,7 @@ class IndexHit:
 
 SORTS = ("relevance", "recent", "active")
 CANDIDATES = 200          # best matches by words that activity and recency may reorder
+ACTIVITY = 0.3            # weight of log2(replies) and log2(other participants): tuned on tests/relevance
 
 
 def blend(relevance: float, n_replies: int, n_participants: int, last_activity: datetime | None,
@@ -67,7 +68,7 @@ def blend(relevance: float, n_replies: int, n_participants: int, last_activity: 
     """The score's parts. Relevance is BM25F over title, opening text and replies (title weighed most);
     activity grows with the log of replies and participants; recency halves every ``half_life_days`` and never
     takes more than 40% away. The score is their product."""
-    activity = 1.0 + 0.15 * math.log2(1 + n_replies) + 0.15 * math.log2(1 + max(0, n_participants - 1))
+    activity = 1.0 + ACTIVITY * (math.log2(1 + n_replies) + math.log2(1 + max(0, n_participants - 1)))
     if last_activity is None:
         recency = 0.6
     else:
@@ -130,8 +131,10 @@ class SearchIndex:
     written by threadscout 0.1 (Whoosh files directly in the folder) is read as it is until the first rebuild.
     """
 
-    def __init__(self, path: Path, *, lock_timeout: float = 60.0, retire_after: float = RETIRE_AFTER) -> None:
+    def __init__(self, path: Path, *, language: str = "en", lock_timeout: float = 60.0,
+                 retire_after: float = RETIRE_AFTER) -> None:
         self.path = Path(path)
+        self.language = language             # mission.language: an index stemmed for another is outdated
         self.lock_timeout = lock_timeout
         self.retire_after = retire_after
 
@@ -158,7 +161,7 @@ class SearchIndex:
         return version_file.read_text(encoding="utf-8").strip() if version_file.is_file() else ""
 
     def state(self) -> str:
-        """``missing``, ``outdated`` (another schema version), ``damaged`` or ``ok``."""
+        """``missing``, ``outdated`` (another schema version or language), ``damaged`` or ``ok``."""
         live = self.live_dir()
         if live is None or not live.is_dir():
             return "missing"
@@ -170,7 +173,7 @@ class SearchIndex:
                 reader.doc_count_all()
         except Exception:  # noqa: BLE001 - whatever Whoosh raises on broken files means the same to us
             return "damaged"
-        return "ok"
+        return "ok" if language_of(ix.schema) == self.language else "outdated"
 
     def _open_live(self) -> tuple[Path, index.Index]:
         live = self.live_dir()
@@ -214,8 +217,10 @@ class SearchIndex:
             live, ix = self._open_live()
             if self._version(live) != str(SCHEMA_VERSION):
                 raise IndexOutdatedError(f"the search index at {live} has another schema version")
+            if language_of(ix.schema) != self.language:
+                raise IndexOutdatedError(f"the search index at {live} was stemmed for another language")
             try:
-                writer = ix.writer(timeout=self.lock_timeout, delay=0.25)
+                writer = ix.writer(timeout=self.lock_timeout, delay=0.25, compound=building.COMPOUND)
             except LockError:
                 raise IndexBusyError(f"the search index at {self.path} is locked by another process; "
                                      "try again when it has finished") from None
@@ -254,7 +259,7 @@ class SearchIndex:
         a segment of the new generation. ``after_swap`` is given the parts' summaries."""
         folder = self._new_generation()
         try:
-            index.create_in(str(folder), ConversationSchema())
+            index.create_in(str(folder), conversation_schema(self.language))
             written, summaries = building.write_all(folder, parts, _add, progress, progress_every)
             (folder / "SCHEMA_VERSION").write_text(str(SCHEMA_VERSION), encoding="utf-8")
             with self._indexing_lock():
@@ -332,17 +337,25 @@ class SearchIndex:
         Raises ``IndexMissingError`` when there is no index, ``IndexUnusableError`` when it is damaged. A search
         that raced a swap of generations is asked again of the new one."""
         # checked before the index is opened: a malformed query is told as such, whatever the index's state
-        parsed = querylang.parse(ConversationSchema(), query, org_names=org_names, exclude=exclude)
-        return self._on_live(lambda ix: self._run(ix, parsed, limit, texts, sort, half_life_days, offset))
+        parsed = querylang.parse(conversation_schema(self.language), query, org_names=org_names, exclude=exclude)
+
+        def run(ix: index.Index) -> list[IndexHit]:
+            asked = parsed if language_of(ix.schema) == self.language else \
+                querylang.parse(ix.schema, query, org_names=org_names, exclude=exclude)   # not rebuilt yet
+            return self._run(ix, asked, limit, texts, sort, half_life_days, offset)
+
+        return self._on_live(run)
 
     def matching(self, query: str, *, limit: int = 10_000, org_names: Sequence[str] = (),
                  exclude: Sequence[str] = ()) -> list[str]:
         """The URLs of the conversations that match ``query``, best first, without snippets (for ``where``)."""
-        parsed = querylang.parse(ConversationSchema(), query, org_names=org_names, exclude=exclude)
+        parsed = querylang.parse(conversation_schema(self.language), query, org_names=org_names, exclude=exclude)
 
         def urls(ix: index.Index) -> list[str]:
+            asked = parsed if language_of(ix.schema) == self.language else \
+                querylang.parse(ix.schema, query, org_names=org_names, exclude=exclude)
             with ix.searcher(weighting=BM25F()) as searcher:
-                return [hit["url"] for hit in searcher.search(parsed, limit=limit)]
+                return [hit["url"] for hit in searcher.search(asked, limit=limit)]
 
         return self._on_live(urls)
 
@@ -371,24 +384,24 @@ class SearchIndex:
             wanted = offset + limit
             by_words = sort == "relevance"
             if by_words:
-                found = searcher.search(parsed, limit=max(wanted, CANDIDATES), terms=True)
+                found = searcher.search(parsed, limit=max(wanted, CANDIDATES))
             else:
                 key = "last_activity" if sort == "recent" else ["n_replies", "last_activity"]
-                found = searcher.search(parsed, limit=wanted, terms=True, sortedby=key, reverse=True)
+                found = searcher.search(parsed, limit=wanted, sortedby=key, reverse=True)
             scored = [(hit, blend(float(hit.score or 0.0) if by_words else 0.0,  # sorted by a field: no word score
                                   hit.get("n_replies") or 0, hit.get("n_participants") or 0,
                                   hit.get("last_activity"), half_life_days, now)) for hit in found]
-            if by_words:
-                scored.sort(key=lambda pair: -pair[1]["score"])
+            if by_words:     # the best CANDIDATES by words, reordered; any further ones follow in word order,
+                # so that pages (--page) never overlap, however far they go
+                scored[:CANDIDATES] = sorted(scored[:CANDIDATES], key=lambda pair: -pair[1]["score"])
             scored = scored[offset:wanted]
             urls = [hit["url"] for hit, _ in scored]
             bodies = texts(urls) if texts else {}
             analyzer = ix.schema["text"].analyzer
+            words = querylang.sought(parsed)
             hits = []
             for hit, parts in scored:
                 body = bodies.get(hit["url"], "")
-                words = {t.decode("utf-8", "replace") if isinstance(t, bytes) else t
-                         for field, t in (hit.matched_terms() or ()) if field in querylang.TEXT_FIELDS}
                 snippet, marks = make_snippet(body, words, analyzer.located)
                 hits.append(IndexHit(url=hit["url"], score=parts["score"], snippet=snippet,
                                      highlights=tuple(marks), parts=parts))

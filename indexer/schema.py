@@ -6,7 +6,10 @@ from it). Bump ``SCHEMA_VERSION`` when a field changes: an index of another vers
 
 from __future__ import annotations
 
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, SchemaClass
+import copy
+from functools import lru_cache
+
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema, SchemaClass
 
 from threadscout.indexer.analysis import FastFrequency, FastPositions, name_analyzer, text_analyzer
 
@@ -36,3 +39,24 @@ class ConversationSchema(SchemaClass):
     sites = KEYWORD(lowercase=True)   # site:  the host, with its port, and its parent domains
     unanswered = ID()                 # is:unanswered  "yes" when nobody but the opening author replied
     question = ID()                   # is:question  "yes" when the opening post asks something
+
+
+STEMMED = ("title", "text", "replies")
+
+
+@lru_cache(maxsize=8)
+def _schema(language: str) -> Schema:
+    schema = copy.deepcopy(ConversationSchema())
+    for name in STEMMED:
+        schema[name].analyzer = text_analyzer(language)
+    return schema
+
+
+def conversation_schema(language: str = "en") -> Schema:
+    """The schema with the texts stemmed for ``language`` (``mission.language``)."""
+    return _schema(language)
+
+
+def language_of(schema: Schema) -> str:
+    """The language an index's texts were stemmed for."""
+    return getattr(schema["text"].analyzer, "language", "en")

@@ -65,12 +65,13 @@ def spans(text: str, words: Iterable[str], located: Located) -> list[tuple[int, 
             if term in wanted or (prefixes and term.startswith(prefixes))]
 
 
-def highlighter(query: str, org_names: Sequence[str] = ()) -> Callable[[str], list[tuple[int, int]]]:
+def highlighter(query: str, org_names: Sequence[str] = (), language: str = "en"
+                ) -> Callable[[str], list[tuple[int, int]]]:
     """For ``show --query``: a function giving where a text matches the query's words."""
     from threadscout.indexer.querylang import words
-    from threadscout.indexer.schema import ConversationSchema
+    from threadscout.indexer.schema import conversation_schema
 
-    schema = ConversationSchema()
+    schema = conversation_schema(language)
     found = words(schema, query, org_names)
     analyzer = schema["text"].analyzer
     return lambda text: spans(text, found, analyzer.located)

@@ -48,7 +48,7 @@ class Candidate:
 def candidates(cfg: Settings, store: Store, watched: list[str], limit: int) -> list[Candidate]:
     query = " OR ".join(f'"{k}"' for k in cfg.mission.keywords)
     try:
-        hits = SearchIndex(cfg.index_dir).search(query, limit=RELEVANT)
+        hits = SearchIndex(cfg.index_dir, language=cfg.mission.language).search(query, limit=RELEVANT)
     except IndexMissingError:
         hits = []
     relevant = {h.url for h in hits}

@@ -92,7 +92,7 @@ def open_store(cfg: Settings) -> Store:
 
 
 def open_index(cfg: Settings) -> SearchIndex:
-    return SearchIndex(cfg.index_dir)
+    return SearchIndex(cfg.index_dir, language=cfg.mission.language)
 
 
 def watched_sources(cfg: Settings, store: Store) -> list[ConfigSource]:
@@ -200,7 +200,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
             log_dir = cfg.data_dir / "logs"
             log_dir.mkdir(parents=True, exist_ok=True)
             # saving and indexing in a process beside the crawl's (indexer/beside.py)
-            beside = Beside(cfg.database_url, cfg.index_dir, log_dir / "crawl.log").start()
+            beside = Beside(cfg.database_url, cfg.index_dir, log_dir / "crawl.log", cfg.mission.language).start()
             try:
                 result = run_crawl(cfg, sources, stop=stop, log_file=log_dir / "crawl.log", log_level=log_level,
                                    echo_log=echo_log, on_counts=on_counts, writer=beside)

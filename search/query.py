@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from threadscout.config.errors import IndexUnusableError, NotFoundError
 from threadscout.config.settings import Settings
 from threadscout.crawler.urls import canonical_url, is_fetchable
-from threadscout.indexer.db import Store, with_offset
+from threadscout.indexer import reading
 from threadscout.indexer.index import REBUILD_HINT, IndexMissingError, SearchIndex
-from threadscout.indexer.models import Conversation
+from threadscout.indexer.reading import with_offset
 from threadscout.indexer.snippets import highlighter
+
+if TYPE_CHECKING:      # SQLAlchemy is loaded only where the store is written or counted: search starts faster
+    from threadscout.indexer.db import Store
+    from threadscout.indexer.models import Conversation
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -62,7 +66,7 @@ class ConversationView:
         return data
 
 
-def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bool = False,
+def _view(conv: Conversation | reading.StoredConversation, *, snippet: str = "", score: float = 0.0, full: bool = False,
           highlights: list[list[int]] | None = None) -> ConversationView:
     return ConversationView(
         url=conv.url, title=conv.title, site=conv.site, kind=conv.kind, author=conv.author,
@@ -73,6 +77,11 @@ def _view(conv: Conversation, *, snippet: str = "", score: float = 0.0, full: bo
         replies=[ReplyView(author=r.author, published=_iso(with_offset(r.published, r.published_offset)),
                            text=r.text, url=r.url) for r in conv.replies] if full else None,
     )
+
+
+def open_index(cfg: Settings) -> SearchIndex:
+    """The search index, stemmed for the mission's language."""
+    return SearchIndex(cfg.index_dir, language=cfg.mission.language)
 
 
 def index_missing(store: Store) -> None:
@@ -94,32 +103,36 @@ def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = Fal
     """Conversations matching ``query`` (the mission's keywords when empty), best first; the mission's
     ``exclude`` phrases are left out unless ``everything``."""
     query = query if query.strip() else mission_query(cfg)
-    store = Store(cfg.database_url)
+    found: dict[str, Any] = {}
+
+    def texts(urls: list[str]) -> dict[str, str]:
+        found.update({c.url: c for c in reading.conversations(cfg.database_url, urls)})
+        return {u: "\n\n".join([c.text or "", *(r.text for r in c.replies)]) for u, c in found.items()}
+
     try:
-        found: dict[str, Conversation] = {}
+        hits = open_index(cfg).search(
+            query, limit=limit, texts=texts, org_names=cfg.mission.org_names,
+            exclude=() if everything else cfg.mission.exclude, sort=sort,
+            half_life_days=cfg.search.half_life.total_seconds() / 86400)
+    except IndexMissingError:
+        from threadscout.indexer.db import Store
 
-        def texts(urls: list[str]) -> dict[str, str]:
-            found.update({c.url: c for c in store.conversations(urls=urls)})
-            return {u: "\n\n".join([c.text or "", *(r.text for r in c.replies)]) for u, c in found.items()}
-
+        store = Store(cfg.database_url)
         try:
-            hits = SearchIndex(cfg.index_dir).search(
-                query, limit=limit, texts=texts, org_names=cfg.mission.org_names,
-                exclude=() if everything else cfg.mission.exclude, sort=sort,
-                half_life_days=cfg.search.half_life.total_seconds() / 86400)
-        except IndexMissingError:
             index_missing(store)
-            return []         # nothing crawled yet: the listing says how to start
-        return [replace(_view(found[h.url], snippet=h.snippet, score=h.score,
-                            highlights=[list(m) for m in h.highlights]), explain=h.parts if explain else None)
-                for h in hits if h.url in found]
-    finally:
-        store.close()
+        finally:
+            store.close()
+        return []         # nothing crawled yet: the listing says how to start
+    return [replace(_view(found[h.url], snippet=h.snippet, score=h.score,
+                          highlights=[list(m) for m in h.highlights]), explain=h.parts if explain else None)
+            for h in hits if h.url in found]
 
 
 def show(cfg: Settings, url: str, query: str | None = None) -> ConversationView:
     """One conversation with its replies in page order; with ``query``, where its words are in the opening text
     (``highlights``) and in each reply."""
+    from threadscout.indexer.db import Store
+
     store = Store(cfg.database_url)
     try:
         conv = None
@@ -132,7 +145,7 @@ def show(cfg: Settings, url: str, query: str | None = None) -> ConversationView:
         view = _view(conv, full=True)
         if not query:
             return view
-        marks = highlighter(query, cfg.mission.org_names)
+        marks = highlighter(query, cfg.mission.org_names, cfg.mission.language)
         return replace(view, highlights=[list(m) for m in marks(view.text or "")],
                        replies=[replace(r, highlights=[list(m) for m in marks(r.text)]) for r in view.replies or []])
     finally:

@@ -57,7 +57,7 @@ def where(cfg: Settings, query: str = "", *, days: int = 30, everything: bool = 
     store = Store(cfg.database_url)
     try:
         try:
-            urls = SearchIndex(cfg.index_dir).matching(f"({query}) after:{days}d", org_names=cfg.mission.org_names,
+            urls = SearchIndex(cfg.index_dir, language=cfg.mission.language).matching(f"({query}) after:{days}d", org_names=cfg.mission.org_names,
                                                        exclude=() if everything else cfg.mission.exclude)
         except IndexMissingError:
             index_missing(store)

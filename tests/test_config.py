@@ -74,6 +74,8 @@ def test_a_good_file(tmp_path):
     (GOOD.replace("blog.example.org", "-blog.example.org"), "source[1].url", "host name that cannot be used"),
     (GOOD.replace("depth = 0", 'depth = 0\ndeny = ["(unclosed"]'), "source[2].deny", "not a regular expression"),
     ("[mission\nname = 1", None, "not valid TOML"),
+    (GOOD.replace('name = "Riverside Literacy"\n', 'name = "Riverside Literacy"\nlanguage = "klingon"\n'),
+     "mission.language", "use one of ar, da, de, en"),
 ])
 def test_bad_files_name_the_key(tmp_path, text, key, words):
     path = tmp_path / "threadscout.toml"
@@ -136,3 +138,11 @@ def test_good_urls_of_every_shape_are_accepted(tmp_path):
         path = tmp_path / "threadscout.toml"
         path.write_text(GOOD.replace("https://blog.example.org/feed/", url), encoding="utf-8")
         assert load_settings(path).sources[0].url == url
+
+
+def test_the_languages_offered_are_those_whoosh_can_stem():
+    from whoosh.lang import has_stemmer, languages
+
+    from threadscout.config.settings import LANGUAGES
+
+    assert set(LANGUAGES) == {code for code in languages if has_stemmer(code)}

@@ -149,3 +149,18 @@ def test_replies_of_a_thread_read_page_by_page_keep_the_threads_order(store):
     assert conv is not None and conv.n_replies == 7
     assert [r.author for r in conv.replies] == [f"User {n}" for n in (2, 3, 4, 5, 6, 7, 8)]
     assert conv.title == "Tutors" and conv.author == "Ana"
+
+
+def test_pages_of_results_never_overlap_past_the_reordered_best(tmp_path):
+    """Activity and recency reorder the best 200 matches by words; pages beyond them follow in word order, so
+    every match is on exactly one page however far --page goes."""
+    now = datetime.now(timezone.utc)
+    idx = SearchIndex(tmp_path / "index")
+    idx.rebuild(IndexDoc(url=f"http://x.test/{i}", site="x.test", kind="thread", title="tutors " * (1 + i % 7),
+                         text="adult literacy", replies="", authors="", published=None,
+                         last_activity=now - timedelta(days=i % 50), n_replies=(i * 37) % 23,
+                         n_participants=1 + (i * 11) % 9) for i in range(260))
+    pages = [[h.url for h in idx.search("tutors", limit=20, offset=20 * k)] for k in range(14)]
+    seen = [url for page in pages for url in page]
+    assert len(seen) == len(set(seen)) == 260
+    assert pages[:10] == [[h.url for h in idx.search("tutors", limit=200)][20 * k:20 * (k + 1)] for k in range(10)]

@@ -83,7 +83,7 @@ def test_small_commits_do_not_pile_up_segments(store, tmp_path):
 def damage(idx: SearchIndex) -> None:
     live = idx.live_dir()
     assert live is not None
-    for segment in live.glob("*.seg"):
+    for segment in [*live.glob("*.seg"), *live.glob("*.trm"), *live.glob("*.pst")]:   # compound or plain files
         segment.write_bytes(segment.read_bytes()[:40])     # truncated, as after a full disk
 
 

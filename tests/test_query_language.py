@@ -78,6 +78,7 @@ def found(config, *query: str) -> set[str]:
 @pytest.mark.parametrize("query, expected", [
     (["literacy"], {"A", "B", "E"}),                       # C is left out: the mission's exclude phrase
     (["literacy", "-bus"], {"B", "E"}),                    # -word on the command line is a query word
+    (["the", "literacy", "of"], {"A", "B", "E"}),          # stop words are left out, not required in names
     (["literacy", "NOT", "bus"], {"B", "E"}),
     (["(literacy", "-bus)", "adult"], {"B", "E"}),         # -word inside parentheses too
     (['title:"literacy tutors"~1'], {"E"}),                # a field's phrase keeps its slop
@@ -201,3 +202,21 @@ def test_pages_csv_and_files_on_every_listing_command(corpus, tmp_path):
     for bad, says in ((["--json", "--csv"], "choose one"), (["--output", str(tmp_path / "x")], "add --json"),):
         proc = run_cli("search", "literacy", *bad, config=corpus)
         assert proc.returncode == 2 and says in proc.stderr
+
+
+def test_mission_language_picks_the_stemmer_and_a_change_rebuilds_the_index(tmp_path):
+    """German stemming finds "Kindern" for "Kinder"; English does not. An index stemmed for English is outdated
+    once the mission says German: searching still answers (with the old stemming), the next sync rebuilds it."""
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    try:
+        store.save(conv("http://lesen.test/1", "Vorlesen mit Kindern", "Lesepaten lesen mit Kindern.", "Eva", 2),
+                   site="lesen.test")
+        english, german = SearchIndex(tmp_path / "index"), SearchIndex(tmp_path / "index", language="de")
+        sync(store, english)
+        assert english.search("Kinder") == [] and german.search("Kinder") == []   # not rebuilt yet
+        assert german.state() == "outdated" and english.state() == "ok"
+        assert sync(store, german) == 1
+        assert [h.url for h in german.search("Kinder")] == ["http://lesen.test/1"]
+        assert german.state() == "ok" and english.state() == "outdated"
+    finally:
+        store.close()
