@@ -241,7 +241,10 @@ def command_time(config: Path, query: str, runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def changed_syncs(work: Path, config: Path, rounds: int = 20) -> None:
+def changed_syncs(work: Path, config: Path, rounds: int = 30) -> None:
+    """Rounds of 100 changed conversations indexed as `crawl` does (``sync``): the time until they are
+    committed (searchable, recorded in the store), and until the sync returns (a merge of small segments, when
+    there are more than MAX_SEGMENTS, comes after the commit)."""
     from threadscout.config.settings import load_settings
     from threadscout.indexer.db import Store
     from threadscout.indexer.index import SearchIndex
@@ -249,28 +252,43 @@ def changed_syncs(work: Path, config: Path, rounds: int = 20) -> None:
 
     cfg = load_settings(config)
     store, idx = Store(cfg.database_url), SearchIndex(cfg.index_dir)
+    committed: list[float] = []
+    write = idx.write
+
+    def timed_write(docs, *, after_commit=None):      # the moment the documents' commit is done
+        def done() -> None:
+            committed.append(time.perf_counter())
+            if after_commit:
+                after_commit()
+        return write(docs, after_commit=done)
+
+    idx.write = timed_write
     con = sqlite3.connect(work / "threadscout.db")
     rng = random.Random(3)
     n = con.execute("SELECT max(id) FROM conversations").fetchone()[0]
-    times = []
-    for r in range(rounds):
+    to_commit, to_return, segments = [], [], []
+    for _ in range(rounds):
         ids = rng.sample(range(1, n + 1), 100)
         con.executemany("UPDATE conversations SET text = text || ' changed', updated_at = ? WHERE id = ?",
                         [(_when(datetime.now(timezone.utc)), i) for i in ids])
         con.commit()
         start = time.perf_counter()
         written = sync(store, idx)
-        times.append(time.perf_counter() - start)
+        to_return.append(time.perf_counter() - start)
+        to_commit.append(committed[-1] - start)
+        segments.append(idx.segment_count())
         assert written == 100, written
     con.close()
     report("100 changed conversations indexed and committed",
-           f"p50 {statistics.median(times):.2f} s, max {max(times):.2f} s; segments after {rounds}: "
-           f"{idx.segment_count()}")
+           f"p50 {statistics.median(to_commit):.2f} s, max {max(to_commit):.2f} s ({rounds} rounds)")
+    report("  the same syncs until they return (merges included)",
+           f"p50 {statistics.median(to_return):.2f} s, p95 {pct(to_return, .95) / 1000:.2f} s, "
+           f"max {max(to_return):.2f} s; segments at most {max(segments)}, {segments[-1]} at the end")
     store.close()
 
 
 # -- the naive Whoosh baseline ------------------------------------------------------------------------------------
-def naive_whoosh(work: Path, n: int, qs: dict[str, list[str]]) -> None:
+def naive_whoosh(work: Path, n: int, qs: dict[str, list[str]], reuse: bool = False) -> None:
     from whoosh import index
     from whoosh.analysis import StemmingAnalyzer
     from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
@@ -278,41 +296,42 @@ def naive_whoosh(work: Path, n: int, qs: dict[str, list[str]]) -> None:
     from whoosh.query import And, DateRange, Term
 
     folder = work / "naive"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
     schema = Schema(url=ID(stored=True, unique=True), title=TEXT(StemmingAnalyzer(), stored=True),
                     body=TEXT(StemmingAnalyzer(), stored=True), last_activity=DATETIME(stored=True),
                     n_replies=NUMERIC(stored=True), unanswered=ID())
-    ix = index.create_in(str(folder), schema)
-    start = time.perf_counter()
-    with PeakMemory() as memory:
-        writer = ix.writer()
-        for row in _documents(work / "threadscout.db"):
-            writer.add_document(url=row["url"], title=row["title"], body=row["body"],
-                                last_activity=row["last_activity"], n_replies=row["n_replies"],
-                                unanswered="yes" if row["n_replies"] == 0 else "no")
-        writer.commit()
-    took = time.perf_counter() - start
-    report("naive Whoosh index (one writer, StemmingAnalyzer, stored text)",
-           f"{n / took:,.0f} docs/s ({took:,.1f} s), {mib(size_of(folder))}, peak {mib(memory.peak)}")
+    if reuse and index.exists_in(str(folder)):
+        report("naive Whoosh index", f"reused, {mib(size_of(folder))}")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        ix = index.create_in(str(folder), schema)
+        start = time.perf_counter()
+        with PeakMemory() as memory:
+            writer = ix.writer()
+            for row in _documents(work / "threadscout.db"):
+                writer.add_document(url=row["url"], title=row["title"], body=row["body"],
+                                    last_activity=row["last_activity"], n_replies=row["n_replies"],
+                                    unanswered="yes" if row["n_replies"] == 0 else "no")
+            writer.commit()
+        took = time.perf_counter() - start
+        report("naive Whoosh index (one writer, StemmingAnalyzer, stored text)",
+               f"{n / took:,.0f} docs/s ({took:,.1f} s), {mib(size_of(folder))}, peak {mib(memory.peak)}")
     parser = MultifieldParser(["title", "body"], schema)
 
     def parse(q: str):
-        words, extra = [], []
+        words, extra, start, end = [], [], None, None
         for part in q.split(" "):
             if part.startswith("after:"):
-                extra.append(DateRange("last_activity", datetime.fromisoformat(part[6:]), None))
+                start = datetime.fromisoformat(part[6:])
             elif part.startswith("before:"):
-                extra.append(DateRange("last_activity", None, datetime.fromisoformat(part[7:])))
+                end = datetime.fromisoformat(part[7:])
             elif part == "is:unanswered":
                 extra.append(Term("unanswered", "yes"))
             else:
                 words.append(part)
+        if start or end:
+            extra.append(DateRange("last_activity", start, end))
         parsed = parser.parse(" ".join(words))
-        if any(e.fieldname == "last_activity" for e in extra):
-            start = max((e.start for e in extra if e.fieldname == "last_activity" and e.start), default=None)
-            end = min((e.end for e in extra if e.fieldname == "last_activity" and e.end), default=None)
-            extra = [e for e in extra if e.fieldname != "last_activity"] + [DateRange("last_activity", start, end)]
         return And([parsed, *extra]) if extra else parsed
 
     ix = index.open_dir(str(folder))
@@ -403,7 +422,10 @@ def main() -> int:
                         "(default: /tmp/threadscout-bench-N)")
     parser.add_argument("--queries", type=int, default=20, help="queries of each type")
     parser.add_argument("--skip-naive", action="store_true", help="leave out the naive Whoosh baseline (slow)")
-    parser.add_argument("--only", choices=("corpus", "threadscout"), help="stop after this part")
+    parser.add_argument("--only", choices=("corpus", "threadscout", "naive"), help="stop after this part, or "
+                        "(naive) run only the naive baseline")
+    parser.add_argument("--reuse-naive", action="store_true", help="query the naive index of an earlier run "
+                        "instead of building it again (16 minutes at 100,000)")
     args = parser.parse_args()
     n = args.conversations
     work = args.work or Path(f"/tmp/threadscout-bench-{n}")
@@ -426,6 +448,9 @@ def main() -> int:
     if args.only == "corpus":
         return 0
     qs = queries(vocab, args.queries)
+    if args.only == "naive":
+        naive_whoosh(work, n, qs, reuse=args.reuse_naive)
+        return 0
     config = write_config(work)
     threadscout_reindex(work, config, n)
     threadscout_queries(config, qs)
@@ -437,7 +462,7 @@ def main() -> int:
         return 0
     fts5(work, n, qs)
     if not args.skip_naive:
-        naive_whoosh(work, n, qs)
+        naive_whoosh(work, n, qs, reuse=args.reuse_naive)
     return 0
 
 

@@ -27,7 +27,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 # BytesIO: every search copied the postings (300 MB at 100,000 conversations). Plain files are read as needed.
 COMPOUND = False
 Part = Callable[[], Iterator[Any]]     # yields IndexDoc; what the generator returns comes back as its summary
-POOL_MB = 96                           # postings kept in memory per process before a run is written
+POOL_MB = 192                          # postings kept in memory before a run is written, shared by the processes
 _BYTES_PER_POSTING = 250               # what a posting tuple takes in memory, about
 _CHUNK = 2_000                         # postings per marshal chunk in a run (one per run is in memory when merging)
 
@@ -35,7 +35,7 @@ _CHUNK = 2_000                         # postings per marshal chunk in a run (on
 class RunPool(PostingPool):
     """Whoosh's posting pool with runs written as ``marshal`` chunks, and its size counted in postings."""
 
-    def __init__(self, tempstore: Any, segment: Any, limitmb: int = POOL_MB) -> None:
+    def __init__(self, tempstore: Any, segment: Any, limitmb: int = POOL_MB // 2) -> None:
         super().__init__(tempstore, segment, limitmb=limitmb)
         self.max_postings = max(10_000, limitmb * 2**20 // _BYTES_PER_POSTING)
 
@@ -66,10 +66,10 @@ class RunPool(PostingPool):
             self._remove_run(path)
 
 
-def segment_writer(ix: Any, **kwargs: Any) -> SegmentWriter:
+def segment_writer(ix: Any, pool_mb: int = POOL_MB // 2, **kwargs: Any) -> SegmentWriter:
     """A segment writer with our pool, writing plain files (see ``COMPOUND``)."""
     writer = SegmentWriter(ix, compound=COMPOUND, **kwargs)
-    writer.pool = RunPool(writer._tempstorage, writer.newsegment)  # noqa: SLF001 - Whoosh has no pool option
+    writer.pool = RunPool(writer._tempstorage, writer.newsegment, pool_mb)  # noqa: SLF001 - no pool option
     return writer
 
 
@@ -91,7 +91,8 @@ def write_all(folder: Path, parts: Sequence[Part], add: Callable[[Any, Any], Non
     parent = ix.writer(compound=COMPOUND)
     context = multiprocessing.get_context("spawn")     # the caller may run threads (progress, a writer)
     results, counter = context.Queue(), context.Value("q", 0)
-    workers = [context.Process(target=_work, args=(str(folder), part, add, results, counter), daemon=True)
+    pool_mb = max(16, POOL_MB // len(parts))          # the same memory, however many processes
+    workers = [context.Process(target=_work, args=(str(folder), part, add, results, counter, pool_mb), daemon=True)
                for part in parts]
     try:
         for worker in workers:
@@ -143,12 +144,13 @@ def _add_all(writer: SegmentWriter, part: Part, add: Callable[[Any, Any], None],
             progress(every)
 
 
-def _work(folder: str, part: Part, add: Callable[[Any, Any], None], results: Any, counter: Any) -> None:
+def _work(folder: str, part: Part, add: Callable[[Any, Any], None], results: Any, counter: Any,
+          pool_mb: int = POOL_MB // 2) -> None:
     """One process's part: its own segment in the generation at ``folder``, reported with its summary."""
     os.environ.setdefault("THREADSCOUT_INDEX_WORKER", "1")
     try:
         ix = index.open_dir(folder)
-        writer = segment_writer(ix, _lk=False)
+        writer = segment_writer(ix, pool_mb, _lk=False)
 
         def count(n: int) -> None:
             with counter.get_lock():

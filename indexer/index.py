@@ -94,28 +94,48 @@ class IndexOutdatedError(ThreadscoutError):
 RETIRE_AFTER = 600.0   # seconds a swapped-out generation is kept for searches that still read it
 ABANDONED_AFTER = 86_400.0   # seconds after which a build left by a crashed process is removed
 REBUILD_HINT = "rebuild it with `threadscout reindex` (the database keeps everything it is built from)"
-MAX_SEGMENTS = 8       # more than this after a commit: the small segments are merged (see _merge_small)
-KEEP_LARGEST = 2       # segments left alone by that merge
+MERGE_FACTOR = 4       # segments of one size level are merged when there are this many (see merge_plan)
+MERGE_BASE = 100       # documents: the first level holds segments of up to MERGE_FACTOR x this
+FROZEN = 8_000         # documents: a segment this large is merged again only by a rebuild
+MAX_SEGMENTS = 16      # what the policy keeps below FROZEN: 3 per level, plus a rebuild's (one per core)
 
 
 def _naive_utc(value: datetime | None) -> datetime | None:
     return None if value is None else value.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def _segment_size(segment: Any) -> int:
+    return segment.doc_count_all()
+
+
+def merge_plan(sizes: Sequence[int]) -> list[int]:
+    """Which segments (indexes into ``sizes``, their document counts) to merge now: MERGE_FACTOR of the same
+    size level (levels grow by MERGE_FACTOR from MERGE_BASE documents), the smallest level first; none when no
+    level is full. A document is merged about log4(segment size / batch) times in its life, each merge costs
+    what it merges, never the index's size, and segments of FROZEN documents or more (a rebuild's) are left
+    alone."""
+    levels: dict[int, list[int]] = {}
+    for i, size in enumerate(sizes):
+        if size < FROZEN:
+            level = int(math.log(max(size, MERGE_BASE) / MERGE_BASE, MERGE_FACTOR) + 1e-9)
+            levels.setdefault(level, []).append(i)
+    full = [level for level, members in levels.items() if len(members) >= MERGE_FACTOR]
+    if not full:
+        return []
+    return sorted(levels[min(full)], key=lambda i: sizes[i])[:MERGE_FACTOR]
+
+
 def _merge_small(writer: Any, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: when a commit leaves more than MAX_SEGMENTS segments, merge all but the largest few
-    into one. Runs in the writer's commit (after a crawl), never in a search; its cost is bounded by the size
-    of the segments it merges, not of the index."""
-    if len(segments) < MAX_SEGMENTS:      # the segment this commit writes comes on top of these
-        return segments
+    """Whoosh merge policy: merge what ``merge_plan`` says into the segment being written. Used by a commit of
+    its own after the documents' commit (``SearchIndex.write``), never in a search."""
     from whoosh.reading import SegmentReader
 
-    ordered = sorted(segments, key=lambda seg: seg.doc_count_all(), reverse=True)
-    for seg in ordered[KEEP_LARGEST:]:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
+    chosen = set(merge_plan([_segment_size(seg) for seg in segments]))
+    for i in sorted(chosen):
+        reader = SegmentReader(writer.storage, writer.schema, segments[i])
         writer.add_reader(reader)
         reader.close()
-    return ordered[:KEEP_LARGEST]
+    return [seg for i, seg in enumerate(segments) if i not in chosen]
 
 
 class SearchIndex:
@@ -233,9 +253,14 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=_merge_small)
+            writer.commit(merge=False)      # the documents first: searchable and recorded at once
             if after_commit is not None:
                 after_commit()
+            segments = index.open_dir(str(live))._segments()  # noqa: SLF001 - Whoosh has no public list
+            if merge_plan([_segment_size(seg) for seg in segments]):
+                # then, when a size level is full, a merge in a commit of its own
+                ix.writer(timeout=self.lock_timeout, delay=0.25, compound=building.COMPOUND).commit(
+                    mergetype=_merge_small)
         self._clean_up()
         return len(batch)
 

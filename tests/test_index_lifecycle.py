@@ -246,3 +246,23 @@ def test_rebuild_on_several_processes_writes_one_segment_each_and_loses_nothing(
     store.save(item("http://blog.test/3/", "Tutors meet on the pier"), "blog.test")
     assert sync(store, idx) == 1 and search_urls(idx, "pier") == ["http://blog.test/3/"]
     assert idx.doc_count() == 30                              # the old copy replaced, in whichever segment
+
+
+def test_the_merge_policy_keeps_segments_few_and_merges_like_with_like():
+    """500 syncs of 100 conversations on an index rebuilt as 2 segments of 50,000: the big ones are never
+    merged, segments stay at most MAX_SEGMENTS until what came since reaches FROZEN size, and a merge never takes
+    more than MERGE_FACTOR segments of one size level."""
+    from threadscout.indexer.index import FROZEN, MERGE_FACTOR, merge_plan
+
+    sizes, merged, most = [50_000, 50_000], 0, 0
+    for _ in range(500):
+        sizes.append(100)
+        while plan := merge_plan(sizes):
+            assert len(plan) == MERGE_FACTOR and all(sizes[i] < FROZEN for i in plan)
+            assert max(sizes[i] for i in plan) <= MERGE_FACTOR * min(sizes[i] for i in plan)
+            merged += sum(sizes[i] for i in plan)
+            sizes = [s for i, s in enumerate(sizes) if i not in plan] + [sum(sizes[i] for i in plan)]
+        most = max(most, len([s for s in sizes if s < FROZEN]) + 2)
+    assert most <= MAX_SEGMENTS
+    assert sizes.count(50_000) == 2 and sum(sizes) == 150_000
+    assert merged / 500 < 100 * 6          # each document merged a few times (log4), not once per sync
