@@ -128,6 +128,8 @@ def write_all(folder: Path, parts: Sequence[Part], add: Callable[[Any, Any], Non
         while len(outcomes) < len(workers):
             try:
                 outcomes.append(results.get(timeout=0.2))
+                if outcomes[-1][0]:
+                    raise RuntimeError(f"writing the index failed: {outcomes[-1][0]}")
             except queue.Empty:
                 if not any(w.is_alive() for w in workers) and results.empty():
                     raise RuntimeError("a process writing the index ended without a word") from None
@@ -136,15 +138,15 @@ def write_all(folder: Path, parts: Sequence[Part], add: Callable[[Any, Any], Non
                 reported = counter.value
         if progress and counter.value > reported:
             progress(counter.value - reported)
-        failed = [error for error, *_ in outcomes if error]
-        if failed:
-            raise RuntimeError(f"writing the index failed: {failed[0]}")
         segments = [segment for _, segment, _, _ in outcomes if segment is not None]
         parent._close_segment()              # noqa: SLF001 - as Whoosh's MultiSegmentWriter commits
         parent._commit_toc(segments)         # noqa: SLF001
         parent._finish()                     # noqa: SLF001 - releases the lock
         return sum(n for _, _, n, _ in outcomes), [summary for *_, summary in outcomes]
     except BaseException:
+        for worker in workers:           # the others' work is lost anyway: stop them before the folder goes
+            if worker.is_alive():
+                worker.kill()
         if not parent.is_closed:
             parent.cancel()
         raise

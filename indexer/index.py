@@ -7,6 +7,7 @@ once. Readers never wait: searching works while a crawl writes.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import shutil
@@ -25,10 +26,12 @@ from whoosh.writing import LockError
 
 from threadscout.config.errors import IndexUnusableError, ThreadscoutError
 from threadscout.indexer import building, querylang
+from threadscout.indexer.analysis import TextAnalyzer, text_analyzer
 from threadscout.indexer.snippets import make_snippet
 from threadscout.indexer.schema import SCHEMA_VERSION, conversation_schema, language_of
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -258,11 +261,24 @@ class SearchIndex:
                 after_commit()
             segments = index.open_dir(str(live))._segments()  # noqa: SLF001 - Whoosh has no public list
             if merge_plan([_segment_size(seg) for seg in segments]):
-                # then, when a size level is full, a merge in a commit of its own
-                ix.writer(timeout=self.lock_timeout, delay=0.25, compound=building.COMPOUND).commit(
-                    mergetype=_merge_small)
+                self._merge(ix)     # then, when a size level is full, a merge in a commit of its own
         self._clean_up()
         return len(batch)
+
+    def _merge(self, ix: index.Index) -> None:
+        """Merge small segments (``merge_plan``). The documents are committed already: a merge that cannot run
+        now (the index busy, a disk full) is logged and left for the next sync."""
+        try:
+            writer = ix.writer(timeout=self.lock_timeout, delay=0.25, compound=building.COMPOUND)
+        except LockError:
+            log.warning("segments of %s not merged: the index is busy; the next sync will", self.path)
+            return
+        try:
+            writer.commit(mergetype=_merge_small)
+        except Exception as exc:  # noqa: BLE001 - the merge is an optimisation; its failure loses nothing
+            with suppress(Exception):
+                writer.cancel()
+            log.warning("segments of %s not merged (%s); the next sync will try again", self.path, _brief(exc))
 
     def rebuild(self, docs: Iterable[IndexDoc], *, after_swap: Callable[[], None] | None = None) -> int:
         """Write every document into a new generation beside the live one, then swap it in atomically.
@@ -380,6 +396,7 @@ class SearchIndex:
             asked = parsed if language_of(ix.schema) == self.language else \
                 querylang.parse(ix.schema, query, org_names=org_names, exclude=exclude)
             with ix.searcher(weighting=BM25F()) as searcher:
+                _pin_columns(searcher)
                 return [hit["url"] for hit in searcher.search(asked, limit=limit)]
 
         return self._on_live(urls)
@@ -389,13 +406,14 @@ class SearchIndex:
         ``IndexUnusableError`` when it is damaged; a search that raced a swap of generations is asked again of
         the new one."""
         for attempt in (1, 2):
-            live = self.live_dir()
+            live, commit = self.live_dir(), None
             try:
                 _, ix = self._open_live()
+                commit = ix.latest_generation()
                 return run(ix)
             except Exception as exc:  # noqa: BLE001 - broken files raise struct.error, EOFError, OSError ...
-                if attempt == 1 and self.live_dir() != live:
-                    continue          # a rebuild swapped generations under us: ask the new one
+                if attempt == 1 and (self.live_dir() != live or _commit_of(live) != commit):
+                    continue          # a rebuild swapped generations, or a merge removed segments: ask again
                 if isinstance(exc, ThreadscoutError):
                     raise
                 raise IndexUnusableError(f"the search index at {live} is damaged ({_brief(exc)}); {REBUILD_HINT}"
@@ -406,6 +424,7 @@ class SearchIndex:
              sort: str, half_life_days: float, offset: int) -> list[IndexHit]:
         now = datetime.now(timezone.utc)
         with ix.searcher(weighting=BM25F()) as searcher:
+            _pin_columns(searcher)
             wanted = offset + limit
             by_words = sort == "relevance"
             if by_words:
@@ -423,6 +442,8 @@ class SearchIndex:
             urls = [hit["url"] for hit, _ in scored]
             bodies = texts(urls) if texts else {}
             analyzer = ix.schema["text"].analyzer
+            if not isinstance(analyzer, TextAnalyzer):         # an index from before schema 4, until rebuilt
+                analyzer = text_analyzer(language_of(ix.schema))
             words = querylang.sought(parsed)
             hits = []
             for hit, parts in scored:
@@ -431,6 +452,33 @@ class SearchIndex:
                 hits.append(IndexHit(url=hit["url"], score=parts["score"], snippet=snippet,
                                      highlights=tuple(marks), parts=parts))
             return hits
+
+
+def _commit_of(folder: Path | None) -> int | None:
+    try:
+        return index.open_dir(str(folder)).latest_generation() if folder else None
+    except Exception:  # noqa: BLE001 - whatever a half-written folder raises: not the same commit
+        return None
+
+
+def _pin_columns(searcher: Any) -> None:
+    """Open now the per-document files a search reads (stored fields, field lengths, the sortable columns).
+    Whoosh opens them when first read, and a merge committed meanwhile by a crawl deletes the files of the
+    segments it merged: the search would then find no lengths (scores skewed) or no stored fields."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, _lenfield
+
+    schema = searcher.schema
+    for sub, _ in searcher.leaf_searchers():
+        perdoc = getattr(sub.reader(), "_perdoc", None)
+        if perdoc is None or not hasattr(perdoc, "_cached_reader"):
+            continue
+        with suppress(Exception):
+            perdoc._cached_reader("_stored", STORED_COLUMN)                       # noqa: SLF001
+            for name in schema.scorable_names():
+                perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN)            # noqa: SLF001
+            for name in ("last_activity", "n_replies"):
+                if perdoc.has_column(name):
+                    perdoc.column_reader(name, schema[name].column_type)
 
 
 def _is_generation(name: str) -> bool:

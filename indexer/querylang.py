@@ -33,6 +33,8 @@ from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.qparser import AndGroup, MultifieldParser, PlusMinusPlugin
 
 from threadscout.config.errors import QueryError
+from threadscout.indexer.analysis import TextAnalyzer
+from threadscout.indexer.schema import language_of
 
 TEXT_FIELDS = ["title", "text", "replies", "authors"]   # plain words: names of who takes part too
 WORDS_ONLY = ("replies",)      # indexed without positions (the bulk of the text): a phrase needs its words there
@@ -230,11 +232,15 @@ class ColumnRange(wq.NumericRange):
         reader = searcher.reader()
         if not reader.has_column(self.fieldname):
             return super().matcher(searcher, context)
-        values = _column_values(reader.column_reader(self.fieldname, translate=False), reader.doc_count_all())
+        column = reader.column_reader(self.fieldname, translate=False)
+        values = _column_values(column, reader.doc_count_all())
         low, high = self.start, self.end
+        missing = getattr(column, "_default", None)          # documents without a date hold the default
         ids = [i for i, v in enumerate(values)
-               if (low is None or v > low or (v == low and not self.startexcl))
+               if v != missing and (low is None or v > low or (v == low and not self.startexcl))
                and (high is None or v < high or (v == high and not self.endexcl))]
+        if reader.has_deletions():         # copies replaced since: Whoosh's postings leave them out, so here too
+            ids = [i for i in ids if not reader.is_deleted(i)]
         return _SortedIds(ids, all_weights=self.boost) if ids else NullMatcher()
 
     def estimate_size(self, ixreader: Any) -> int:
@@ -276,11 +282,16 @@ def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Se
     tokens = _TOKEN.findall(query)
     if not tokens:
         raise QueryError("the query is empty: give words to look for, e.g. threadscout search \"adult literacy\"")
-    analyzer = schema["text"].analyzer
-    # a plain word the texts do not index (a stop word such as "to") is left out, not looked for in names only
-    kept = [t for t in tokens if not _BARE.match(t) or t in _OPERATORS or analyzer.terms(t.lstrip("+-"))]
-    if kept:
-        tokens = kept
+    terms = getattr(schema["text"].analyzer, "terms", None) or TextAnalyzer(language_of(schema)).terms
+    # a plain word the texts do not index (a stop word such as "to") is left out, not looked for in names
+    # only; unless leaving it out would strand an operator ("it OR computer"): then the query is read as typed
+    kept = [t for t in tokens if not _BARE.match(t) or t in _OPERATORS or terms(t.lstrip("+-"))]
+    if kept and kept != tokens:
+        try:
+            _check(kept, query)
+            tokens = kept
+        except QueryError:
+            pass
     _check(tokens, query)
     text = " ".join(_translate(t, org_names, now) for t in tokens)
     parser = MultifieldParser(TEXT_FIELDS, schema, group=AndGroup)

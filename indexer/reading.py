@@ -79,16 +79,23 @@ _REPLIES = ("SELECT conversation_id, author, published, published_offset, text, 
 def conversations(database_url: str, urls: Sequence[str]) -> list[Any]:
     """The conversations at these URLs with their replies in page order (those not stored are left out)."""
     path = sqlite_path(database_url)
-    if path is None or not path.is_file():
-        from threadscout.indexer.db import Store
-
-        store = Store(database_url)
+    if path is not None and path.is_file() and urls:
         try:
-            return store.conversations(urls=list(urls))
-        finally:
-            store.close()
+            return _read(path, urls)
+        except sqlite3.Error:
+            pass     # a database from an older threadscout (a column missing): the store brings it up to date
     if not urls:
         return []
+    from threadscout.indexer.db import Store
+
+    store = Store(database_url)
+    try:
+        return store.conversations(urls=list(urls))
+    finally:
+        store.close()
+
+
+def _read(path: Path, urls: Sequence[str]) -> list[StoredConversation]:
     con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=30)
     try:
         found: dict[int, StoredConversation] = {}

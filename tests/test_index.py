@@ -164,3 +164,23 @@ def test_pages_of_results_never_overlap_past_the_reordered_best(tmp_path):
     seen = [url for page in pages for url in page]
     assert len(seen) == len(set(seen)) == 260
     assert pages[:10] == [[h.url for h in idx.search("tutors", limit=200)][20 * k:20 * (k + 1)] for k in range(10)]
+
+
+def test_date_ranges_leave_out_replaced_copies_and_conversations_without_a_date(tmp_path):
+    """after:/before: read the last_activity column: a conversation written again (its old copy deleted in an
+    older segment) comes back once, and one with no date never matches a date range."""
+    now = datetime.now(timezone.utc)
+
+    def doc(url: str, title: str, days: float | None) -> IndexDoc:
+        return IndexDoc(url=url, site="x.test", kind="post", title=title, text="", replies="", authors="",
+                        published=None, last_activity=None if days is None else now - timedelta(days=days),
+                        n_replies=0)
+
+    idx = SearchIndex(tmp_path / "index")
+    idx.rebuild([doc("http://x.test/a", "tutors a", 1), doc("http://x.test/b", "tutors b", None),
+                 doc("http://x.test/c", "tutors c", 400)])
+    idx.write([doc("http://x.test/c", "tutors c again", 2)])        # the old copy deleted in the first segment
+    assert idx.segment_count() == 2
+    assert sorted(h.url for h in idx.search("after:30d")) == ["http://x.test/a", "http://x.test/c"]
+    assert sorted(h.url for h in idx.search("tutors after:2000")) == ["http://x.test/a", "http://x.test/c"]
+    assert [h.url for h in idx.search("tutors before:100d")] == []

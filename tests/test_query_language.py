@@ -79,6 +79,7 @@ def found(config, *query: str) -> set[str]:
     (["literacy"], {"A", "B", "E"}),                       # C is left out: the mission's exclude phrase
     (["literacy", "-bus"], {"B", "E"}),                    # -word on the command line is a query word
     (["the", "literacy", "of"], {"A", "B", "E"}),          # stop words are left out, not required in names
+    (["(the OR literacy)"], {"A", "B", "E"}),                # ... unless that strands an operator: read as typed
     (["literacy", "NOT", "bus"], {"B", "E"}),
     (["(literacy", "-bus)", "adult"], {"B", "E"}),         # -word inside parentheses too
     (['title:"literacy tutors"~1'], {"E"}),                # a field's phrase keeps its slop
