@@ -21,7 +21,7 @@ from typing import Any
 
 from whoosh.analysis import Composable, Token
 from whoosh.formats import Frequency, Positions
-from whoosh.lang import has_stemmer, stemmer_for_language, stopwords_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.support.charset import accent_map
@@ -32,15 +32,8 @@ MIN_SIZE = 2                                       # shorter words are dropped, 
 _CACHE_LIMIT = 200_000                             # distinct words remembered per language and process
 
 
-def languages() -> tuple[str, ...]:
-    """The languages ``mission.language`` may name: those Whoosh has a stemmer for."""
-    from whoosh.lang import languages as known
-
-    return tuple(sorted(code for code in known if has_stemmer(code)))
-
-
 class TextAnalyzer(Composable):
-    """Words for search: folded, stop words out, stemmed (``language``: a code of ``languages()``; ``stem=False``
+    """Words for search: folded, stop words out, stemmed (``language``: a code of ``config.settings.LANGUAGES``; ``stem=False``
     for names, which are folded and lower-cased only, every word kept)."""
 
     def __init__(self, language: str = "en", stem: bool = True) -> None:

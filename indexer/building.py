@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import marshal
 import multiprocessing
-import os
 import queue
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -176,7 +175,6 @@ def _add_all(writer: SegmentWriter, part: Part, add: Callable[[Any, Any], None],
 def _work(folder: str, part: Part, add: Callable[[Any, Any], None], results: Any, counter: Any,
           pool_mb: int = POOL_MB // 2) -> None:
     """One process's part: its own segment in the generation at ``folder``, reported with its summary."""
-    os.environ.setdefault("THREADSCOUT_INDEX_WORKER", "1")
     try:
         ix = index.open_dir(folder)
         writer = segment_writer(ix, pool_mb, _lk=False)

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from threadscout.config.errors import StoreError
-from threadscout.indexer.reading import with_offset  # noqa: F401 - where it was, for those that import it here
+from threadscout.indexer.reading import participants_of, with_offset  # noqa: F401 - with_offset: where it was
 from threadscout.indexer.models import (Base, Conversation, CrawlRun, Document, Link, Reply, Source, needing_index,
                                        utcnow)
 
@@ -48,8 +48,7 @@ class IndexRow:
 
     @property
     def participants(self) -> list[str]:
-        names = [self.author] + [author for author, _ in self.replies]
-        return list(dict.fromkeys(n for n in names if n))
+        return participants_of(self.author, (author for author, _ in self.replies))
 
 
 class SourceLike(Protocol):
@@ -354,18 +353,6 @@ class Store:
         while True:
             with self.session() as s:
                 rows = list(s.scalars(query.where(Conversation.id > last_id).limit(batch)
-                                      .options(selectinload(Conversation.replies))))
-            if not rows:
-                return
-            yield rows
-            last_id = rows[-1].id
-
-    def all_conversations(self, batch: int = 200) -> Iterator[list[Conversation]]:
-        last_id = 0
-        while True:
-            with self.session() as s:
-                rows = list(s.scalars(select(Conversation).where(Conversation.id > last_id)
-                                      .order_by(Conversation.id).limit(batch)
                                       .options(selectinload(Conversation.replies))))
             if not rows:
                 return

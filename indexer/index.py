@@ -259,7 +259,7 @@ class SearchIndex:
             writer.commit(merge=False)      # the documents first: searchable and recorded at once
             if after_commit is not None:
                 after_commit()
-            segments = index.open_dir(str(live))._segments()  # noqa: SLF001 - Whoosh has no public list
+            segments = ix._segments()   # noqa: SLF001 - Whoosh has no public list; read from the TOC just written
             if merge_plan([_segment_size(seg) for seg in segments]):
                 self._merge(ix)     # then, when a size level is full, a merge in a commit of its own
         self._clean_up()
@@ -377,29 +377,32 @@ class SearchIndex:
 
         Raises ``IndexMissingError`` when there is no index, ``IndexUnusableError`` when it is damaged. A search
         that raced a swap of generations is asked again of the new one."""
-        # checked before the index is opened: a malformed query is told as such, whatever the index's state
-        parsed = querylang.parse(conversation_schema(self.language), query, org_names=org_names, exclude=exclude)
-
-        def run(ix: index.Index) -> list[IndexHit]:
-            asked = parsed if language_of(ix.schema) == self.language else \
-                querylang.parse(ix.schema, query, org_names=org_names, exclude=exclude)   # not rebuilt yet
-            return self._run(ix, asked, limit, texts, sort, half_life_days, offset)
-
-        return self._on_live(run)
+        asked = self._parser(query, org_names, exclude)
+        return self._on_live(lambda ix: self._run(ix, asked(ix), limit, texts, sort, half_life_days, offset))
 
     def matching(self, query: str, *, limit: int = 10_000, org_names: Sequence[str] = (),
                  exclude: Sequence[str] = ()) -> list[str]:
         """The URLs of the conversations that match ``query``, best first, without snippets (for ``where``)."""
-        parsed = querylang.parse(conversation_schema(self.language), query, org_names=org_names, exclude=exclude)
+        asked = self._parser(query, org_names, exclude)
 
         def urls(ix: index.Index) -> list[str]:
-            asked = parsed if language_of(ix.schema) == self.language else \
-                querylang.parse(ix.schema, query, org_names=org_names, exclude=exclude)
             with ix.searcher(weighting=BM25F()) as searcher:
                 _pin_columns(searcher)
-                return [hit["url"] for hit in searcher.search(asked, limit=limit)]
+                return [hit["url"] for hit in searcher.search(asked(ix), limit=limit)]
 
         return self._on_live(urls)
+
+    def _parser(self, query: str, org_names: Sequence[str], exclude: Sequence[str]) -> Callable[[index.Index], Any]:
+        """The query parsed for the mission's language now (a malformed query is told as such, whatever the
+        index's state), and again for an index still stemmed for another language (until it is rebuilt)."""
+        parsed = querylang.parse(conversation_schema(self.language), query, org_names=org_names, exclude=exclude)
+
+        def asked(ix: index.Index) -> Any:
+            if language_of(ix.schema) == self.language:
+                return parsed
+            return querylang.parse(ix.schema, query, org_names=org_names, exclude=exclude)
+
+        return asked
 
     def _on_live(self, run: Callable[[index.Index], T]) -> T:
         """``run`` on the live generation. Raises ``IndexMissingError`` when there is no index,

@@ -13,6 +13,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql import Select
 from sqlalchemy.types import TypeDecorator
 
+from threadscout.indexer.reading import participants_of
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
@@ -146,8 +148,7 @@ class Conversation(Base):
     @property
     def participants(self) -> list[str]:
         """Everyone who wrote in the conversation, the opening author first, each once."""
-        names = [self.author] + [r.author for r in self.replies]
-        return list(dict.fromkeys(n for n in names if n))
+        return participants_of(self.author, (r.author for r in self.replies))
 
 
 class Reply(Base):

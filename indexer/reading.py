@@ -9,7 +9,7 @@ that listings use; any other database goes through ``Store``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,6 +22,11 @@ def with_offset(value: datetime | None, minutes: int | None) -> datetime | None:
     if value is None or minutes is None:
         return value
     return value.astimezone(timezone(timedelta(minutes=minutes)))
+
+
+def participants_of(author: str | None, reply_authors: Iterable[str | None]) -> list[str]:
+    """Everyone who wrote in a conversation, the opening author first, each once."""
+    return list(dict.fromkeys(n for n in (author, *reply_authors) if n))
 
 
 @dataclass
@@ -50,8 +55,7 @@ class StoredConversation:
 
     @property
     def participants(self) -> list[str]:
-        names = [self.author] + [r.author for r in self.replies]
-        return list(dict.fromkeys(n for n in names if n))
+        return participants_of(self.author, (r.author for r in self.replies))
 
 
 def sqlite_path(database_url: str) -> Path | None:

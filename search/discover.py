@@ -18,8 +18,9 @@ from threadscout.config.settings import Settings
 from threadscout.crawler.addresses import AddressPolicy
 from threadscout.crawler.urls import place_of, site_of
 from threadscout.indexer.db import Store
-from threadscout.indexer.index import IndexMissingError, SearchIndex
+from threadscout.indexer.index import IndexMissingError
 from threadscout.indexer.models import Conversation, Link
+from threadscout.search.query import open_index
 
 RELEVANT = 1_000     # relevant conversations looked at
 PROBED = 10          # candidates looked at on the web
@@ -48,7 +49,7 @@ class Candidate:
 def candidates(cfg: Settings, store: Store, watched: list[str], limit: int) -> list[Candidate]:
     query = " OR ".join(f'"{k}"' for k in cfg.mission.keywords)
     try:
-        hits = SearchIndex(cfg.index_dir, language=cfg.mission.language).search(query, limit=RELEVANT)
+        hits = open_index(cfg).search(query, limit=RELEVANT)
     except IndexMissingError:
         hits = []
     relevant = {h.url for h in hits}

@@ -19,7 +19,7 @@ from threadscout.crawler.run import StopRequest, run_crawl
 from threadscout.indexer import sync
 from threadscout.indexer.beside import Beside
 from threadscout.indexer.db import Store
-from threadscout.indexer.index import SearchIndex
+from threadscout.search.query import open_index
 from threadscout.indexer.models import Source
 from threadscout.search.progress import counts_text, plural
 
@@ -89,10 +89,6 @@ class CrawlSummary:
 
 def open_store(cfg: Settings) -> Store:
     return Store(cfg.database_url)
-
-
-def open_index(cfg: Settings) -> SearchIndex:
-    return SearchIndex(cfg.index_dir, language=cfg.mission.language)
 
 
 def watched_sources(cfg: Settings, store: Store) -> list[ConfigSource]:

@@ -16,8 +16,8 @@ from typing import Any
 
 from threadscout.config.settings import Settings
 from threadscout.indexer.db import Store
-from threadscout.indexer.index import IndexMissingError, SearchIndex
-from threadscout.search.query import index_missing, mission_query
+from threadscout.indexer.index import IndexMissingError
+from threadscout.search.query import index_missing, mission_query, open_index
 
 NO_REPLIES = 0.1
 PER_PARTICIPANT = 0.5
@@ -57,7 +57,7 @@ def where(cfg: Settings, query: str = "", *, days: int = 30, everything: bool = 
     store = Store(cfg.database_url)
     try:
         try:
-            urls = SearchIndex(cfg.index_dir, language=cfg.mission.language).matching(f"({query}) after:{days}d", org_names=cfg.mission.org_names,
+            urls = open_index(cfg).matching(f"({query}) after:{days}d", org_names=cfg.mission.org_names,
                                                        exclude=() if everything else cfg.mission.exclude)
         except IndexMissingError:
             index_missing(store)

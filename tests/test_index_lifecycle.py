@@ -37,7 +37,7 @@ def test_searches_keep_working_while_a_rebuild_runs(store, tmp_path):
     reader = SearchIndex(tmp_path / "data" / "index")    # another process would see the same files
 
     def docs():
-        for n, rows in enumerate(store.all_conversations(batch=10)):
+        for n, rows in enumerate(store.index_rows(batch=10)):
             for conv in rows:
                 yield to_doc(conv)
             if n == 1:    # halfway through writing the new generation
@@ -182,7 +182,7 @@ def test_conversations_stored_while_a_rebuild_runs_are_not_lost(store, tmp_path)
     crawl_index = SearchIndex(tmp_path / "data" / "index")        # a crawl's sync in another process
 
     def docs():
-        for n, rows in enumerate(store.all_conversations(batch=5)):
+        for n, rows in enumerate(store.index_rows(batch=5)):
             for conv in rows:
                 yield to_doc(conv)
             if n == 1:
