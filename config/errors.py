@@ -7,7 +7,8 @@
     ├── QueryError                a search query that cannot be parsed (exit code 2)
     ├── NotFoundError             a conversation or source that is not in the store (exit code 1)
     ├── IndexUnusableError        the search index is missing or damaged: `threadscout reindex` (exit code 1)
-    └── CrawlError                a crawl that could not fetch anything at all (exit code 1)
+    ├── CrawlError                a crawl that could not fetch anything at all (exit code 1)
+    └── AlreadyRunningError       `threadscout run` while another scheduler runs on the same database (exit code 1)
 
 The CLI turns these into one line on stderr and an exit code; nothing else should reach a user as a traceback.
 """
@@ -49,4 +50,8 @@ class IndexUnusableError(ThreadscoutError):
 
 
 class CrawlError(ThreadscoutError):
+    exit_code = 1
+
+
+class AlreadyRunningError(ThreadscoutError):
     exit_code = 1

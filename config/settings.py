@@ -102,13 +102,26 @@ class Source:
     max_pages: int | None = None      # None: [crawl] max_pages
     allow: tuple[str, ...] = ()       # regular expressions: only links matching one are followed (none: all)
     deny: tuple[str, ...] = ()        # regular expressions: links matching one are never followed
+    # not from the configuration: the conversation this URL re-reads for `threadscout run` (its comment feed, or
+    # its last page and those after it; no other link followed; never recorded as a watched source)
+    refresh_of: str | None = None
+    # not from the configuration: its last crawl was cut short, so it is read again without conditional GET
+    fresh: bool = False
+
+
+DIGESTS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
 @dataclass(frozen=True)
 class SavedSearch:
+    """A named query whose new matches are sent to ``notify`` (Apprise URLs): one message per conversation, or
+    one ``digest`` per period; a new search alerts only what was active within ``backfill``."""
+
     name: str
     query: str
     notify: tuple[str, ...] = ()
+    digest: timedelta | None = None              # None: one message per conversation
+    backfill: timedelta = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -376,17 +389,52 @@ class _Reader:
         if not isinstance(value, list):
             raise self.fail("saved_search", "must be an array of tables: write each as [[saved_search]]")
         searches = []
+        seen: set[str] = set()
         for i, t in enumerate(value):
             key = f"saved_search[{i + 1}]"
             if not isinstance(t, dict):
                 raise self.fail(key, "must be a table: write it as [[saved_search]]")
-            self.only(t, key, {"name", "query", "notify"})
+            self.only(t, key, {"name", "query", "notify", "digest", "backfill"})
             name = self.string(t.get("name"), f"{key}.name", required=True)
             query = self.string(t.get("query"), f"{key}.query", required=True)
             assert name is not None and query is not None
-            searches.append(SavedSearch(name=name, query=query, notify=self.strings(t.get("notify"),
-                                                                                   f"{key}.notify")))
+            if name in seen:
+                raise self.fail(f"{key}.name", f"{name!r} is the name of another saved search")
+            seen.add(name)
+            notify = self.strings(t.get("notify"), f"{key}.notify")
+            for url in notify:
+                problem = notify_problem(url)
+                if problem:
+                    raise self.fail(f"{key}.notify", problem)
+            searches.append(SavedSearch(
+                name=name, query=query, notify=notify,
+                digest=self.converted(t.get("digest"), f"{key}.digest", None, parse_digest),
+                backfill=self.converted(t.get("backfill"), f"{key}.backfill", SavedSearch.backfill,
+                                        _duration_or_zero)))
         return tuple(searches)
+
+
+def parse_digest(value: str | int) -> timedelta:
+    """``"daily"``, ``"weekly"``, or any duration (``"12h"``) between two digests of a saved search."""
+    if isinstance(value, str) and value.strip().lower() in DIGESTS:
+        return DIGESTS[value.strip().lower()]
+    try:
+        return parse_duration(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise ValueError(f'{value!r} is not a digest period; write "daily", "weekly" or a duration such as '
+                         '"12h"') from None
+
+
+_NOTIFY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def notify_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a channel for alerts (an Apprise URL such as mailto://, json://, slack://), or
+    None. Only its shape is checked here; ``threadscout alerts test NAME`` tries it."""
+    if not isinstance(url, str) or not _NOTIFY_SCHEME.match(url.strip()):
+        return (f"{url!r} is not a notification URL; write one as Apprise does, e.g. "
+                "mailto://user:password@example.org or json://example.org/hook")
+    return None
 
 
 def _duration_or_zero(value: str | int) -> timedelta:

@@ -70,7 +70,8 @@ class CrawlContext:
 
     def spider_opened(self, spider: Any) -> None:
         for source in self.sources:
-            self.store.source(source.url, source.kind)
+            if source.refresh_of is None:
+                self.store.source(source.url, source.kind)
         self.run_id = self.store.start_run()
 
     def spider_closed(self, spider: Any, reason: str) -> None:

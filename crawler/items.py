@@ -46,3 +46,5 @@ class ConversationItem:
     # a page of a thread a listing led to: (URL as listed, the row's mark once the thread was read to its end
     # else "", this page's URL, its page number)
     listing: tuple[str, str, str, int] | None = None
+    # the comment feed the replies came from (a comment feed's item): where the conversation is re-read
+    comments_feed: str | None = None

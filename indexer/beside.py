@@ -48,7 +48,7 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
         logging.basicConfig(filename=log_file, level=logging.INFO,
                             format="%(asctime)s [writer] %(levelname)s: %(message)s")
     from threadscout.indexer.db import Store, Tally
-    from threadscout.indexer.index import SearchIndex
+    from threadscout.indexer.index import IndexBusyError, SearchIndex
     from threadscout.indexer.models import utcnow
     from threadscout.indexer.sync import sync
 
@@ -86,7 +86,10 @@ def _work(database_url: str, index_path: str, batches: Any, done: Event, values:
                 except Exception:       # a busy or damaged index: the crawl's own sync says what is wrong
                     _log.exception("indexing during the crawl failed")
                 last_index = time.monotonic()
-        sync(store, idx, indexed)
+        try:
+            sync(store, idx, indexed)
+        except IndexBusyError:      # another process writes the index: what was saved waits for the next sync
+            _log.warning("the index is busy in another process; the crawl's own sync tries again")
     except _ParentGone:
         return
     except Exception:

@@ -457,6 +457,9 @@ def _save(s: Session, item: ConversationLike, site: str) -> SaveResult:
     if conv.gone_at is not None and item.origin == "page":
         conv.gone_at = None           # back again
         changed = True
+    feed = getattr(item, "comments_feed", None)
+    if feed and conv.comments_feed != feed:
+        conv.comments_feed = feed
     if item.source_url and conv.source_id is None:
         conv.source_id = s.scalar(select(Source.id).where(Source.url == item.source_url))
     s.flush()

@@ -68,6 +68,12 @@ class Source(Base):
     feeds_probed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # its engine's feed paths asked
     added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)    # `sources add`: watched without config
     stopped_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # `sources remove`: no longer watched
+    # `threadscout run`: its interval came round; cleared when a crawl of it finished (one killed meanwhile is
+    # done again when the scheduler starts)
+    requested_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    # `threadscout run`: a crawl of it began and has not finished (it was stopped or killed): the next one reads
+    # it again in full, without conditional GET, so that what the cut-short crawl left is reached
+    crawl_began_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
 
     @property
     def added(self) -> bool:
@@ -88,16 +94,20 @@ class Source(Base):
 
 
 RETRY_BASE = timedelta(minutes=5)
+BACK_OFF_LIMIT = 8                      # a source failing for long is tried at least every 8 intervals ...
+BACK_OFF_MAX = timedelta(days=7)        # ... and at least weekly
 
 
 def retry_wait(failures: int, every: timedelta) -> timedelta:
     """How long to wait after the last attempt: ``every`` when it worked; 0 after one failure (due on the next
-    crawl), then 5 min, 10 min, 20 min ... never longer than ``every``."""
+    crawl), then 5 min, 10 min, 20 min ... (from ``every`` when that is shorter), doubling after each failure in
+    a row up to 8 times ``every`` (and a week): a source that keeps failing is asked less and less often."""
     if failures <= 0:
         return every
     if failures == 1:
         return timedelta()
-    return min(every, RETRY_BASE * 2 ** min(failures - 2, 20))
+    limit = min(every * BACK_OFF_LIMIT, max(every, BACK_OFF_MAX))
+    return min(limit, min(RETRY_BASE, every) * 2 ** min(failures - 2, 30))
 
 
 class Document(Base):
@@ -139,6 +149,11 @@ class Conversation(Base):
     listing_mark: Mapped[str | None] = mapped_column(String(40))
     last_page: Mapped[str | None] = mapped_column(String(2048))
     last_page_number: Mapped[int | None] = mapped_column(Integer)
+    # refresh of an active conversation on its own schedule (`threadscout run`): the interval, which halves when
+    # a refresh finds new replies and doubles when it finds none, and when it is due
+    comments_feed: Mapped[str | None] = mapped_column(String(2048))   # where its replies come from, if a feed
+    refresh_every: Mapped[int | None] = mapped_column(Integer)       # seconds
+    refresh_at: Mapped[datetime | None] = mapped_column(AwareDateTime, index=True)
 
     replies: Mapped[list[Reply]] = relationship(back_populates="conversation", cascade="all, delete-orphan",
                                                 order_by=lambda: (Reply.position.is_(None), Reply.position,
@@ -192,6 +207,69 @@ class CrawlRun(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)
     finish_reason: Mapped[str | None] = mapped_column(String(64))
     stats: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
+class SavedSearchRow(Base):
+    """A saved search's state (when it was first and last evaluated), and its definition when it was added with
+    `threadscout alerts add` (``added``): the configuration file is never rewritten."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    query: Mapped[str | None] = mapped_column(Text)
+    notify: Mapped[list[str] | None] = mapped_column(JSON)
+    digest_seconds: Mapped[int | None] = mapped_column(Integer)
+    backfill_seconds: Mapped[int | None] = mapped_column(Integer)
+    added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)     # defined here (`alerts add`)
+    removed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)   # `alerts remove`
+    started_at: Mapped[datetime | None] = mapped_column(AwareDateTime)   # its first evaluation
+    evaluated_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # its last evaluation
+
+    @property
+    def added(self) -> bool:
+        return self.added_at is not None and self.removed_at is None
+
+
+class Delivery(Base):
+    """The delivery log: one row per saved search, conversation and channel. ``status`` is ``pending`` (to be
+    sent, ``next_try_at`` after a failure), ``sent``, ``failed`` (given up after retries) or ``seen`` (matched
+    when the search was new, older than its backfill: recorded, never sent). ``activity_at`` and ``n_replies``
+    are what the last message sent told (or the pending one will); new replies after that make one follow-up."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("search", "conversation_id", "channel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    search: Mapped[str] = mapped_column(String(255), index=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(2048))
+    status: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16), default="new")        # new | follow-up (the pending one)
+    activity_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # last activity told (or to tell)
+    n_replies: Mapped[int] = mapped_column(Integer, default=0)
+    sent_activity_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # told by the last message sent
+    sent_replies: Mapped[int | None] = mapped_column(Integer)
+    sent_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    messages: Mapped[int] = mapped_column(Integer, default=0)            # messages sent for it so far
+    attempts: Mapped[int] = mapped_column(Integer, default=0)            # failed attempts in a row
+    next_try_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+
+
+class SchedulerRun(Base):
+    """The one `threadscout run` of this database: its process, when it started, and its last sign of life."""
+
+    __tablename__ = "scheduler_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pid: Mapped[int] = mapped_column(Integer)
+    host: Mapped[str] = mapped_column(String(255))
+    started_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    stopped_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    once: Mapped[int] = mapped_column(Integer, default=0)             # 1: `run --once`
 
 
 Index("ix_replies_conversation_position", Reply.conversation_id, Reply.position)

@@ -75,3 +75,15 @@ def highlighter(query: str, org_names: Sequence[str] = (), language: str = "en"
     found = words(schema, query, org_names)
     analyzer = schema["text"].analyzer
     return lambda text: spans(text, found, analyzer.located)
+
+
+def snippet_maker(query: str, org_names: Sequence[str] = (), language: str = "en"
+                  ) -> Callable[[str], tuple[str, list[tuple[int, int]]]]:
+    """For alerts: a function giving a text's snippet around the query's words (``make_snippet``)."""
+    from threadscout.indexer.querylang import words
+    from threadscout.indexer.schema import conversation_schema
+
+    schema = conversation_schema(language)
+    found = words(schema, query, org_names)
+    analyzer = schema["text"].analyzer
+    return lambda body: make_snippet(body, found, analyzer.located)

@@ -82,7 +82,7 @@ def crawl(obj: Context, all_sources: bool) -> None:
 
     A source is due when it was never crawled or was last crawled at least its `every` ago (default 6h). A
     source whose last crawl failed is due again on the next crawl, then waits longer after each failure in a
-    row (5 min, 10 min, 20 min ... never longer than its `every`); every summary names the sources that are
+    row (5 min, 10 min, 20 min ... doubling up to 8 times its `every`); every summary names the sources that are
     failing and since when (`threadscout sources` shows them all). Pages that fail are counted and logged
     (data folder, logs/crawl.log) and the crawl goes on.
 
@@ -274,6 +274,156 @@ def show(obj: Context, url: str, as_json: bool, query: str | None) -> None:
         output.print_json(view.as_dict())
     else:
         output.print_conversation(view)
+
+
+@cli.command()
+@click.option("--once", is_flag=True,
+              help="Do one cycle (every due source, then alerts) and exit: for cron or a systemd timer.")
+@pass_context
+def run(obj: Context, once: bool) -> None:
+    """Keep the sources fresh and send the saved searches' alerts, until stopped.
+
+    Each source is crawled on its own interval (`every` on the source, default [crawl] every), with a little
+    jitter; a failing source is tried again after 5 min, 10 min, 20 min ... up to 8 times its interval.
+    Conversations with recent replies are re-read on their own schedule (their comment feed or last page),
+    more often while they move, less often when they are quiet. After each crawl the saved searches are
+    evaluated and their alerts sent: each new matching conversation once per channel, and one follow-up when
+    it has new replies. What the scheduler does is kept in the database: a restart (even after a kill) goes on
+    where it stopped, and runs missed while it was down are done once.
+
+    One scheduler runs per database: a second `run` says which process runs and exits 1. `crawl`, `search`
+    and the other commands work beside it. Ctrl-C or SIGTERM stops it within seconds, keeping what was found
+    (exit 130 / 143).
+    """
+    from threadscout.search import jobs
+
+    cfg = obj.settings()
+    if not once:
+        from threadscout.search.scheduler import Daemon
+
+        code = Daemon(cfg, say=lambda line: click.echo(output.one_line(line))).run()
+        from threadscout.crawler.run import exit_now
+
+        exit_now(code)
+    with CrawlProgress(enabled=output.is_terminal() and not obj.verbose) as progress:
+        summary = jobs.run_once(cfg, on_counts=progress.crawl_counts, on_indexed=progress.add_indexed)
+    crawl = summary.crawl
+    assert crawl is not None
+    for warning in crawl.warnings:
+        click.echo(f"threadscout: warning: {warning}", err=True)
+    if crawl.sources == 0 and not summary.refreshed and crawl.stopped_by is None:
+        click.echo("Nothing is due: every source was crawled recently.")
+        if summary.alerts is not None and summary.alerts.searches:
+            click.echo(summary.alerts.line())
+    else:
+        for line in summary.lines():
+            click.echo(line)
+    for health in crawl.failing:
+        click.echo("  " + output.failing_line(health), err=True)
+    for error in summary.alerts.errors if summary.alerts else ():
+        click.echo(f"threadscout: saved search {error}", err=True)
+    if crawl.stopped_by is not None:
+        from threadscout.crawler.run import exit_now
+
+        exit_now(crawl.exit_code)
+
+
+@cli.group(invoke_without_command=True)
+@output.output_options(limit=None)
+@click.pass_context
+def alerts(ctx: click.Context, listing: output.Listing) -> None:
+    """List the saved searches: their query, channels, and the alerts sent, waiting and failed.
+
+    A saved search sends each new conversation matching its query once to each of its channels (Apprise
+    URLs: mailto://, mailtos://, slack://, discord://, matrix://, tgram://, json:// ...), and one follow-up
+    when a conversation it told of has new replies; with a digest, one message a day or a week lists them.
+    Its first evaluation sends only conversations active within its backfill (default 7 days).
+    Searches come from [[saved_search]] in the configuration, or from `alerts add` (kept in the database; the
+    configuration wins when both use a name).
+
+    \b
+    threadscout alerts add NAME QUERY --notify URL [--digest daily|weekly] [--backfill 7d]
+    threadscout alerts remove NAME
+    threadscout alerts test NAME          send a sample to its channels now
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from threadscout.search import alerts as saved
+    from threadscout.search import jobs
+
+    cfg = ctx.find_object(Context).settings()  # type: ignore[union-attr]
+    store = jobs.open_store(cfg)
+    try:
+        searches = listing.window(saved.describe(cfg, store))
+    finally:
+        store.close()
+    listing.emit([s.as_dict() for s in searches], lambda: output.print_searches(searches))
+
+
+@alerts.command(name="add")
+@click.argument("name")
+@click.argument("query")
+@click.option("--notify", "notify", multiple=True, metavar="URL", required=True,
+              help="Where to send its alerts: an Apprise URL (give --notify again for more channels).")
+@click.option("--digest", metavar="PERIOD", help='One message per period listing them all: "daily", "weekly" '
+                                                  'or a duration such as 12h (default: one per conversation).')
+@click.option("--backfill", metavar="DURATION", help="Its first alerts: conversations active within this "
+                                                      "long (default 7d; 0 for none).")
+@pass_context
+def alerts_add(obj: Context, name: str, query: str, notify: tuple[str, ...], digest: str | None,
+               backfill: str | None) -> None:
+    """Save QUERY as the search NAME and send its new matches to each --notify URL.
+
+    It is kept in the database (the configuration file is never rewritten); `threadscout run` evaluates it
+    after each crawl. QUERY is written as for `threadscout search`.
+    """
+    from threadscout.search import alerts as saved
+
+    click.echo(saved.add(obj.settings(), name, query, notify, digest, backfill))
+
+
+@alerts.command(name="remove")
+@click.argument("name")
+@pass_context
+def alerts_remove(obj: Context, name: str) -> None:
+    """Stop the saved search NAME (added with `alerts add`); what it sent stays in the log."""
+    from threadscout.search import alerts as saved
+
+    click.echo(saved.remove(obj.settings(), name))
+
+
+@alerts.command(name="test")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array for scripts.")
+@pass_context
+def alerts_test(obj: Context, name: str, as_json: bool) -> None:
+    """Send a sample alert of the saved search NAME to each of its channels now (its best match, or a sample
+    when nothing matches yet). Exits 1 when a channel did not take it."""
+    from threadscout.search import alerts as saved
+
+    results = saved.test(obj.settings(), name)
+    if as_json:
+        output.print_json([r.as_dict() for r in results])
+    else:
+        for r in results:
+            click.echo(f"{'sent' if r.delivered else 'FAILED'}: {r.channel}" + (f": {r.error}" if r.error else ""))
+    if not all(r.delivered for r in results):
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
+@pass_context
+def status(obj: Context, as_json: bool) -> None:
+    """Whether a scheduler (`threadscout run`) is running and since when; each source's health and next run;
+    each saved search's last alert, messages sent, waiting and failed."""
+    from threadscout.search.status import status as read_status
+
+    report = read_status(obj.settings())
+    if as_json:
+        output.print_json(report.as_dict())
+    else:
+        output.print_status(report)
 
 
 @cli.command()

@@ -5,13 +5,16 @@ Scrapy is imported inside ``crawl`` only, so that searching never pays for it.
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from threadscout.config.errors import ConfigError, UsageError
+from threadscout.config.errors import AlreadyRunningError, ConfigError, UsageError
 from threadscout.config.settings import SOURCE_KINDS, Settings, contact_problem, url_problem
 from threadscout.config.settings import Source as ConfigSource
 from threadscout.crawler.urls import canonical_url
@@ -19,8 +22,11 @@ from threadscout.crawler.run import StopRequest, run_crawl
 from threadscout.indexer import sync
 from threadscout.indexer.beside import Beside
 from threadscout.indexer.db import Store
+from threadscout.indexer.index import IndexBusyError
 from threadscout.search.query import open_index
-from threadscout.indexer.models import Source
+from threadscout.indexer.models import Source, utcnow
+from threadscout.indexer.schedule import HEARTBEAT, Refresh, Schedule
+from threadscout.search.alerts import AlertSummary, run_alerts
 from threadscout.search.progress import counts_text, plural
 
 
@@ -170,8 +176,8 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
 
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
           on_indexed: Callable[[int], None] | None = None, log_level: str = "INFO", echo_log: bool = False,
-          stop: StopRequest | None = None) -> CrawlSummary:
-    """Crawl the due sources (or all) into the store, then bring the index up to date.
+          stop: StopRequest | None = None, sources: list[ConfigSource] | None = None) -> CrawlSummary:
+    """Crawl the due sources (or all, or these ``sources``) into the store, then bring the index up to date.
 
     SIGINT / SIGTERM stop it early: what was stored is indexed and the summary says so (``stopped_by``).
     Runs Scrapy's reactor in this process: call it once per process (the scheduler uses a child process).
@@ -179,15 +185,16 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
     if stop is None:
         with StopRequest() as own:
             return crawl(cfg, all_sources=all_sources, on_counts=on_counts, on_indexed=on_indexed,
-                         log_level=log_level, echo_log=echo_log, stop=own)
+                         log_level=log_level, echo_log=echo_log, stop=own, sources=sources)
     started = time.monotonic()
     store = open_store(cfg)
     try:
-        watched = watched_sources(cfg, store)
-        if not watched:
-            raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
-                                                       "(or run `threadscout sources add URL`)")
-        sources = watched if all_sources else store.due_sources(watched, cfg.crawl.every)
+        if sources is None:
+            watched = watched_sources(cfg, store)
+            if not watched:
+                raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
+                                                           "(or run `threadscout sources add URL`)")
+            sources = watched if all_sources else store.due_sources(watched, cfg.crawl.every)
         summary = CrawlSummary(sources=len(sources))
         problem = contact_problem(cfg.crawl)
         if problem:
@@ -209,7 +216,10 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
             summary.robots_forbidden = int(result.stats.get("threadscout/robots_forbidden", 0))
             summary.finish_reason = result.finish_reason
         summary.failing = [h for h in source_health(cfg, store) if h.watched and h.failures]
-        summary.indexed += index(cfg, store=store, progress=on_indexed)  # a stopped crawl too: keep what it found
+        try:
+            summary.indexed += index(cfg, store=store, progress=on_indexed)  # a stopped crawl too: keep it all
+        except IndexBusyError as exc:     # another crawl or `run` is writing it: nothing is lost, only later
+            summary.warnings.append(f"{exc}: what was found is saved and the next crawl (or `run`) indexes it")
         if stop.requested:
             summary.stopped_by = stop.signum
             summary.exit_code = stop.exit_code
@@ -237,3 +247,137 @@ def reindex(cfg: Settings, *, progress: Callable[[int], None] | None = None) -> 
         return sync.rebuild(store, open_index(cfg), progress)
     finally:
         store.close()
+
+
+# -- `threadscout run`: one cycle ---------------------------------------------------------------------------------
+@dataclass
+class CycleSummary:
+    """One cycle of `threadscout run`: the crawl of the sources due (and of the active conversations due for a
+    refresh), then the saved searches' alerts."""
+
+    crawl: CrawlSummary | None = None
+    refreshed: int = 0            # active conversations re-read on their own schedule
+    moved: int = 0                # of which had new replies
+    alerts: AlertSummary | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return self.crawl.exit_code if self.crawl is not None else 0
+
+    def lines(self) -> list[str]:
+        lines = []
+        if self.crawl is not None:
+            line = self.crawl.line()
+            if self.refreshed and not self.crawl.sources:
+                line = line.replace(f"Crawled {plural(0, 'source')}:",
+                                    f"Re-read {plural(self.refreshed, 'active conversation')}:", 1)
+                line += f"; {self.moved} with new replies"
+            elif self.refreshed:
+                line += (f"; {plural(self.refreshed, 'active conversation')} re-read, "
+                         f"{self.moved} with new replies")
+            lines.append(line)
+        if self.alerts is not None and self.alerts.searches:
+            lines.append(self.alerts.line())
+        return lines
+
+
+def due_work(cfg: Settings, store: Store, schedule: Schedule, *, requested_only: bool = False
+             ) -> tuple[list[ConfigSource], list[Refresh]]:
+    """What a cycle crawls: the watched sources asked for by their interval (and, unless ``requested_only``, any
+    other source due by its last crawl), and the active conversations due for a refresh."""
+    watched = watched_sources(cfg, store)
+    requested = set(schedule.requested())
+    due = set() if requested_only else {s.url for s in store.due_sources(watched, cfg.crawl.every)}
+    unfinished = schedule.unfinished()
+    rows = {row.url: row for row in store.sources()}
+    now = utcnow()
+
+    def backed_off(s: ConfigSource) -> bool:
+        """A source failing again and again, or asked by its site to wait (Retry-After), waits out its back-off
+        even when its interval came round (its request is kept until then)."""
+        row = rows.get(s.url)
+        if row is None or ((row.failures or 0) < 2 and not (row.not_before and row.not_before > now)):
+            return False
+        return not row.is_due(s.every or cfg.crawl.every, now)
+
+    sources = [replace(s, fresh=s.url in unfinished) for s in watched
+               if (s.url in requested and not backed_off(s)) or s.url in due]
+    schedule.plan_refreshes(cfg.crawl.every)
+    watched_urls = {s.url for s in sources}
+    refreshes = [r for r in schedule.due_refreshes() if r.target not in watched_urls]
+    return sources, refreshes
+
+
+def refresh_sources(refreshes: list[Refresh]) -> list[ConfigSource]:
+    return [ConfigSource(url=r.target, kind="feed" if r.is_feed else "site", refresh_of=r.url) for r in refreshes]
+
+
+def run_once(cfg: Settings, *, on_counts: Callable[[dict[str, int]], None] | None = None,
+             on_indexed: Callable[[int], None] | None = None, stop: StopRequest | None = None) -> CycleSummary:
+    """`threadscout run --once`: crawl every due source and active conversation, index, evaluate the saved
+    searches and send their alerts, in this process. Refuses while another scheduler runs on the database."""
+    if stop is None:
+        with StopRequest() as own:
+            return run_once(cfg, on_counts=on_counts, on_indexed=on_indexed, stop=own)
+    store = open_store(cfg)
+    schedule = Schedule(store)
+    try:
+        with claimed(schedule, once=True):
+            if not watched_sources(cfg, store):
+                raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
+                                                           "(or run `threadscout sources add URL`)")
+            sources, refreshes = due_work(cfg, store, schedule)
+            started = utcnow()
+            schedule.begin([s.url for s in sources], started)
+            summary = CycleSummary(refreshed=len(refreshes))
+            summary.crawl = crawl(cfg, sources=[*sources, *refresh_sources(refreshes)], stop=stop,
+                                  on_counts=on_counts, on_indexed=on_indexed)
+            summary.crawl.sources = len(sources)
+            finish_cycle(cfg, store, schedule, summary, [s.url for s in sources], refreshes, started,
+                         stopped=stop.requested)
+            return summary
+    finally:
+        store.close()
+
+
+def finish_cycle(cfg: Settings, store: Store, schedule: Schedule, summary: CycleSummary, urls: list[str],
+                 refreshes: list[Refresh], started: datetime, *, stopped: bool, alerts: bool = True) -> None:
+    """After a cycle's crawl: its sources' requests are done (unless it was stopped: a next run does them
+    again), the refreshed conversations' intervals adapt, and the saved searches are evaluated."""
+    if stopped:
+        return
+    schedule.crawled(urls, started)
+    summary.moved = schedule.refreshed(refreshes, cfg.crawl.every)
+    schedule.plan_refreshes(cfg.crawl.every)
+    if alerts:
+        summary.alerts = run_alerts(cfg, store=store)
+
+
+@contextmanager
+def claimed(schedule: Schedule, *, once: bool = False) -> Iterator[int]:
+    """Be the one scheduler of the database while the block runs, with a heartbeat; raises
+    ``AlreadyRunningError`` when another one runs."""
+    run_id, other = schedule.claim(once=once)
+    if run_id is None:
+        assert other is not None
+        what = "`threadscout run --once`" if other.once else "a scheduler (`threadscout run`)"
+        raise AlreadyRunningError(f"{what} is already running on this database: process {other.pid} on "
+                                  f"{other.host}, since {other.started_at:%Y-%m-%d %H:%M:%S} UTC; "
+                                  "stop it first, or let it do the work")
+    stopping = threading.Event()
+
+    def beat() -> None:
+        while not stopping.wait(HEARTBEAT.total_seconds()):
+            try:
+                schedule.beat(run_id)
+            except Exception:  # noqa: BLE001 - a busy database: the next beat will do
+                logging.getLogger(__name__).warning("scheduler heartbeat not recorded", exc_info=True)
+
+    beating = threading.Thread(target=beat, name="threadscout-heartbeat", daemon=True)
+    beating.start()
+    try:
+        yield run_id
+    finally:
+        stopping.set()
+        beating.join(5)
+        schedule.release(run_id)

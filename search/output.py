@@ -334,3 +334,60 @@ def print_candidates(found: Sequence[Any]) -> None:
         if c.looked and not c.looked.startswith("HTTP 2"):
             console.print(Text(f"    looked at: {one_line(c.looked)}", style="red"), soft_wrap=True)
         console.print(Text(f"    watch it: threadscout sources add {one_line(c.url)}", style="dim"), soft_wrap=True)
+
+
+def print_searches(searches: Sequence[Any]) -> None:
+    """`alerts list`: each saved search, its channels, and what it sent."""
+    from rich.text import Text
+
+    console = _console()
+    if not searches:
+        console.print(Text("No saved searches: add [[saved_search]] to the configuration, or run "
+                           "`threadscout alerts add NAME QUERY --notify URL`."))
+        return
+    for s in searches:
+        head = Text(one_line(s.name), style="bold cyan")
+        head.append(f"  {one_line(s.query)}")
+        head.append("  (added with `alerts add`)" if s.origin == "added" else "", style="bold")
+        console.print(head, soft_wrap=True)
+        how = f"{s.digest} digest" if s.digest else "a message per conversation"
+        console.print(Text(f"    {how} to: " + ", ".join(s.notify or ["(no channel)"])), soft_wrap=True)
+        line = (f"    {s.messages} message{'' if s.messages == 1 else 's'} sent, last {_when(s.last_sent)} · "
+                f"{s.pending} waiting · {s.failed} failed")
+        if s.started_at is None:
+            line += " · not evaluated yet (the next `threadscout run` does)"
+        console.print(Text(line))
+        if s.last_error:
+            console.print(Text(f"    last error: {one_line(s.last_error)[:300]}", style="red"), soft_wrap=True)
+
+
+def print_status(status: Any) -> None:
+    """`threadscout status`: the scheduler, then the sources, then the saved searches."""
+    from rich.text import Text
+
+    console = _console()
+    if status.running is not None:
+        r = status.running
+        what = "`run --once`" if r.once else "Scheduler"
+        console.print(Text(f"{what} running since {_when(r.started_at)} (process {r.pid} on {r.host}).",
+                           style="bold green"))
+    else:
+        last = f"; the last one stopped {_when(status.last.heartbeat_at)}" if status.last else ""
+        console.print(Text(f"No scheduler is running (start one with `threadscout run`){last}.", style="bold"))
+    console.print(Text(f"{status.conversations} conversations stored."))
+    console.print(Text("\nSources", style="bold"))
+    now = datetime.now(timezone.utc)
+    for h in status.sources:
+        if not h.watched:
+            continue
+        nxt = status.next_runs.get(h.url)
+        due = _when(nxt) if nxt else ("now" if h.next_due is None or h.next_due <= now else _when(h.next_due))
+        state = "ok" if not h.failures else f"failing since {_when(h.failing_since)} ({h.failures}x)"
+        console.print(Text(f"  {one_line(h.url)}", style="cyan"), soft_wrap=True)
+        console.print(Text(f"    {state} · last success {_when(h.last_success)} · next run {due}"))
+    console.print(Text("\nSaved searches", style="bold"))
+    if not status.searches:
+        console.print(Text("  none"))
+    for s in status.searches:
+        console.print(Text(f"  {one_line(s.name)}: {s.messages} sent (last {_when(s.last_sent)}), "
+                           f"{s.pending} waiting, {s.failed} failed"), soft_wrap=True)

@@ -27,13 +27,17 @@ def sources_json(config: Path) -> dict[str, dict]:
     return {s["url"]: s for s in json.loads(run_cli("sources", "--json", config=config, check=True).stdout)}
 
 
-def test_back_off_waits_grow_and_stop_at_the_interval():
+def test_back_off_waits_grow_and_stop_at_eight_intervals():
     every = timedelta(hours=6)
-    waits = [retry_wait(n, every) for n in range(0, 12)]
+    waits = [retry_wait(n, every) for n in range(0, 14)]
     assert waits[0] == every                       # healthy: the usual interval
     assert waits[1] == timedelta()                 # one failure: due again on the next crawl
     assert waits[2:6] == [timedelta(minutes=m) for m in (5, 10, 20, 40)]
-    assert all(w <= every for w in waits) and waits[-1] == every
+    assert all(a <= b for a, b in zip(waits[1:], waits[2:]))          # they only grow
+    assert waits[-1] == 8 * every                  # a source that keeps failing: at most 8 intervals apart
+    short = timedelta(seconds=2)                   # an interval shorter than 5 min: doubling starts from it
+    assert [retry_wait(n, short) for n in range(2, 7)] == [timedelta(seconds=s) for s in (2, 4, 8, 16, 16)]
+    assert retry_wait(40, timedelta(days=7)) == timedelta(days=7)   # and never waits more than a week past it
 
 
 def test_a_failing_source_is_not_hidden(lab_web, demo_web, tmp_path):

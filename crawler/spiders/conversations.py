@@ -84,6 +84,18 @@ class ConversationSpider(Spider):
         crawl = ctx.cfg.crawl
         self.max_feed_size = crawl.max_feed_size
         for source in ctx.sources:
+            if source.refresh_of is not None:   # a conversation re-read on its own: its comment feed, or its
+                # last page and the pages after it; nothing else
+                self.budgets[source.url] = Budget(depth=0, max_pages=source.max_pages or crawl.max_pages)
+                self.requested.add(canonical_url(source.url))
+                if source.kind == "feed":
+                    yield self._request(source.url, self.parse_feed, source.url, depth=0, priority=5,
+                                        meta={"comments_of": source.refresh_of, PRIVATE_OK: True,
+                                              "download_maxsize": crawl.max_feed_size})
+                else:
+                    yield self._request(source.url, self.parse_page, source.url, depth=0, priority=5,
+                                        meta={PRIVATE_OK: True, "follow_links": False})
+                continue
             if source.kind == "forum":
                 self.forums.add(source.url)
             depth = crawl.depth if source.depth is None else source.depth
@@ -97,7 +109,8 @@ class ConversationSpider(Spider):
                 self.requested.add(canonical_url(url))
                 # a configured source may be on a private address (an intranet, the tests' 127.0.0.1)
                 yield self._request(url, self.parse_source, source.url, depth=0, priority=10,
-                                    meta={"kind": source.kind, "is_start": True, PRIVATE_OK: True})
+                                    meta={"kind": source.kind, "is_start": True, PRIVATE_OK: True,
+                                          **({"conditional": False} if source.fresh else {})})
 
     def _request(self, url: str, callback: Any, source: str, *, depth: int, priority: int = 0,
                  meta: dict[str, Any] | None = None) -> Request:
@@ -176,6 +189,7 @@ class ConversationSpider(Spider):
         comments_of = response.meta.get("comments_of")
         for item in feed.items if comments_of else ():
             item.fetched = self._validators(response)  # a comment feed is remembered once its item is saved
+            item.comments_feed = item.fetched[0]      # where `threadscout run` re-reads the conversation
         yield from feed.items
         if comments_of:
             return
