@@ -70,7 +70,8 @@ class AlertSummary:
             parts.append(f"{self.failed} failed (tried again later)")
         if self.given_up:
             parts.append(f"{self.given_up} given up")
-        return f"Alerts for {plural(self.searches, 'saved search', 'saved searches')}: " + ", ".join(parts)
+        return (f"Alerts for {plural(self.searches, 'saved search', 'saved searches')}: " + ", ".join(parts)
+                + f" in {self.seconds:.2f}s")
 
 
 def saved_searches(cfg: Settings, store: Store) -> list[Alert]:

@@ -26,7 +26,8 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from multiprocessing.connection import Connection
 from typing import Any, ClassVar
@@ -88,7 +89,7 @@ class Daemon:
         from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
         from apscheduler.schedulers.background import BackgroundScheduler
 
-        with StopRequest() as stop, jobs.claimed(self.schedule) as _:
+        with StopRequest() as stop, jobs.claimed(self.schedule) as _, _run_log(self.cfg):
             self.stop = stop
             stop.on_stop(self._stopping)
             Daemon.current = self
@@ -177,6 +178,7 @@ class Daemon:
 
     def alerts(self) -> None:
         summary = run_alerts(self.cfg, store=self.store)
+        log.info("%s", summary.line())
         if summary.sent or summary.failed or summary.given_up or summary.errors:
             self.say(_stamp(summary.line()))
         for error in summary.errors:
@@ -198,6 +200,7 @@ class Daemon:
                               started, stopped=stopped, alerts=False)   # alerts: in their own job, below
         self.cycles += 1
         for line in summary.lines():
+            log.info("%s", line)
             self.say(_stamp(line))
         if summary.crawl is not None:
             for health in summary.crawl.failing:
@@ -253,6 +256,27 @@ def _crawl_child(config_file: str, sources: list[ConfigSource], parent: int, sen
     send.close()
     # a normal end: multiprocessing's finalizers release what the crawl's writer process used (Twisted's
     # threads are daemons and do not hold it: crawler.run)
+
+
+@contextmanager
+def _run_log(cfg: Settings) -> Iterator[None]:
+    """The scheduler's log (every cycle and evaluation, warnings of the jobs): data folder, logs/run.log."""
+    folder = cfg.data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(folder / "run.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+    root, quiet = logging.getLogger(), logging.getLogger("apscheduler")
+    root.addHandler(handler)
+    previous = root.level, quiet.level
+    root.setLevel(logging.INFO)
+    quiet.setLevel(logging.WARNING)     # not a line per job run (a thousand sources: a thousand a minute)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous[0])
+        quiet.setLevel(previous[1])
+        handler.close()
 
 
 def _mtime(cfg: Settings) -> float | None:

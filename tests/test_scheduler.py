@@ -175,7 +175,7 @@ def test_missed_runs_are_done_once_and_failing_sources_back_off(tmp_path, lab_we
         daemons.append(daemon)
         with lab_web.recording() as lab, blog.server.recording() as healthy:
             wait_for(lambda: stored(tmp_path) >= 1, "the first crawl")
-            time.sleep(14)
+            time.sleep(20)
             daemon.stop()
 
         def gaps(log: Any, path: str) -> list[float]:
