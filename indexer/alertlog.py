@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true, update
 
 from threadscout.indexer.db import Store
 from threadscout.indexer.models import Conversation, Delivery, SavedSearchRow, utcnow
@@ -117,17 +117,19 @@ class AlertLog:
             row.removed_at = utcnow()
             return True
 
-    def begin(self, name: str, query: str, now: datetime) -> None:
-        """A search is being evaluated: its first evaluation is recorded (and a changed query starts it anew)."""
+    def begin(self, name: str, query: str, now: datetime) -> datetime:
+        """A search is being evaluated: returns when it began (its first evaluation; a changed query begins it
+        anew)."""
         with self.store.session() as s:
             row = s.scalar(select(SavedSearchRow).where(SavedSearchRow.name == name))
             if row is None:
-                row = SavedSearchRow(name=name, query=query)
+                row = SavedSearchRow(name=name)
                 s.add(row)
-            if row.query != query:
-                row.query, row.started_at = query, None
+            if row.evaluated_query != query:
+                row.evaluated_query, row.started_at = query, None
             row.started_at = row.started_at or now
             row.evaluated_at = now
+            return row.started_at
 
     def started(self, name: str) -> datetime | None:
         with self.store.session() as s:
@@ -146,12 +148,17 @@ class AlertLog:
         return found
 
     def record(self, search: str, channels: Sequence[str], matches: Sequence[Match], *, backfill: timedelta,
-               now: datetime) -> Queued:
-        """Queue what is new to each channel: a conversation never told (when it was active within
-        ``backfill``; older ones are recorded as seen), or one with more replies than the last message told."""
+               started: datetime, now: datetime) -> Queued:
+        """Queue what is new to each channel (``channels`` are keys: ``search.alerts.channel_key``): a
+        conversation never told, or one with more replies than the last message told (or than the one given up
+        on). Conversations found before the search began (``started``) are sent only when they were active
+        within ``backfill``; the others are recorded as seen, so that a new search does not flood."""
         queued = Queued()
         since = now - backfill
         with self.store.session() as s:
+            s.execute(update(Delivery).where(Delivery.search == search, Delivery.status == "pending",
+                                             Delivery.channel.not_in(channels) if channels else true())
+                      .values(status="dropped"))       # channels no longer listed: nothing more is sent there
             for channel in channels:
                 known: dict[int, Delivery] = {}
                 ids = [m.id for m in matches]
@@ -162,7 +169,7 @@ class AlertLog:
                 for m in matches:
                     row = known.get(m.id)
                     if row is None:
-                        active = m.active_at >= since
+                        active = m.first_seen >= started or m.active_at >= since
                         s.add(Delivery(search=search, conversation_id=m.id, channel=channel,
                                        status="pending" if active else "seen", kind="new",
                                        activity_at=m.last_activity, n_replies=m.n_replies,
@@ -174,7 +181,8 @@ class AlertLog:
                             queued.seen.add(m.id)
                     elif row.status == "pending":
                         row.activity_at, row.n_replies = m.last_activity, m.n_replies   # tell the latest
-                    elif m.n_replies > (row.sent_replies or 0) and m.active_at >= since:
+                    elif m.n_replies > (row.n_replies if row.status in ("failed", "dropped")
+                                        else (row.sent_replies or 0)):
                         row.status, row.kind = "pending", "follow-up" if row.messages else "new"
                         row.activity_at, row.n_replies = m.last_activity, m.n_replies
                         row.attempts, row.next_try_at, row.last_error = 0, None, None

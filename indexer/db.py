@@ -122,9 +122,10 @@ def make_engine(url: str) -> Engine:
 
 
 def add_missing_columns(engine: Engine) -> list[str]:
-    """Bring a database made by an older threadscout up to date: add the (nullable) columns it lacks.
+    """Bring a database made by an older threadscout up to date: add the (nullable) columns it lacks, and the
+    indexes of those columns.
 
-    Nothing is dropped or rewritten; returns the columns added as ``table.column``.
+    Nothing is dropped or rewritten; returns the columns and indexes added as ``table.name``.
     """
     added = []
     with engine.begin() as conn:
@@ -137,6 +138,11 @@ def add_missing_columns(engine: Engine) -> list[str]:
                 kind = column.type.compile(dialect=engine.dialect)
                 conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}'))
                 added.append(f"{table.name}.{column.name}")
+            known = {ix["name"] for ix in inspector.get_indexes(table.name)}
+            for ix in table.indexes:         # the indexes of columns added since (create_all skips old tables)
+                if ix.name not in known:
+                    ix.create(conn)
+                    added.append(f"{table.name}.{ix.name}")
     return added
 
 

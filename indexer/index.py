@@ -380,15 +380,16 @@ class SearchIndex:
         asked = self._parser(query, org_names, exclude)
         return self._on_live(lambda ix: self._run(ix, asked(ix), limit, texts, sort, half_life_days, offset))
 
-    def matching(self, query: str, *, limit: int = 10_000, org_names: Sequence[str] = (),
+    def matching(self, query: str, *, limit: int | None = 10_000, org_names: Sequence[str] = (),
                  exclude: Sequence[str] = ()) -> list[str]:
-        """The URLs of the conversations that match ``query``, best first, without snippets (for ``where``)."""
+        """The URLs of the conversations that match ``query``, best first, without snippets (for ``where``);
+        with no ``limit``, every one of them, in no particular order (for alerts)."""
         asked = self._parser(query, org_names, exclude)
 
         def urls(ix: index.Index) -> list[str]:
             with ix.searcher(weighting=BM25F()) as searcher:
                 _pin_columns(searcher)
-                return [hit["url"] for hit in searcher.search(asked(ix), limit=limit)]
+                return [hit["url"] for hit in searcher.search(asked(ix), limit=limit, scored=limit is not None)]
 
         return self._on_live(urls)
 

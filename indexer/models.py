@@ -223,6 +223,7 @@ class SavedSearchRow(Base):
     backfill_seconds: Mapped[int | None] = mapped_column(Integer)
     added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)     # defined here (`alerts add`)
     removed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)   # `alerts remove`
+    evaluated_query: Mapped[str | None] = mapped_column(Text)            # the query it began with
     started_at: Mapped[datetime | None] = mapped_column(AwareDateTime)   # its first evaluation
     evaluated_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # its last evaluation
 
@@ -233,8 +234,10 @@ class SavedSearchRow(Base):
 
 class Delivery(Base):
     """The delivery log: one row per saved search, conversation and channel. ``status`` is ``pending`` (to be
-    sent, ``next_try_at`` after a failure), ``sent``, ``failed`` (given up after retries) or ``seen`` (matched
-    when the search was new, older than its backfill: recorded, never sent). ``activity_at`` and ``n_replies``
+    sent, ``next_try_at`` after a failure), ``sent``, ``failed`` (given up after retries), ``seen`` (found
+    before the search began and older than its backfill: recorded, never sent) or ``dropped`` (its channel was
+    removed from the search). ``channel`` is the channel's URL with its secrets masked (a changed password is the
+    same channel). ``activity_at`` and ``n_replies``
     are what the last message sent told (or the pending one will); new replies after that make one follow-up."""
 
     __tablename__ = "deliveries"
@@ -258,8 +261,24 @@ class Delivery(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
 
 
+class SchedulerLock(Base):
+    """At most one row (id 1): the scheduler that runs on this database now, and its last sign of life. A second
+    one cannot insert it (the primary key), and takes it over only from a claim that lapsed, by a compare-and-set
+    on ``run_id`` (``indexer.schedule``)."""
+
+    __tablename__ = "scheduler_lock"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    run_id: Mapped[int] = mapped_column(Integer)
+    pid: Mapped[int] = mapped_column(Integer)
+    host: Mapped[str] = mapped_column(String(255))
+    started_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    once: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class SchedulerRun(Base):
-    """The one `threadscout run` of this database: its process, when it started, and its last sign of life."""
+    """Each `threadscout run` of this database (the history `status` tells): process, start, end."""
 
     __tablename__ = "scheduler_runs"
 

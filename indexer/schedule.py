@@ -1,10 +1,11 @@
 """The store's side of `threadscout run`: the one scheduler of a database, the sources its intervals asked for,
 and the refresh of active conversations on their own schedule.
 
-**One scheduler per database.** A starting scheduler records itself (process, host, start) and keeps a heartbeat;
-another one is alive while its heartbeat is recent and, on the same host, its process exists. Claims are
-ordered: each writes its row first, then yields to any earlier claim still alive, so that two started at once
-never both run, on SQLite or PostgreSQL alike.
+**One scheduler per database.** The scheduler holds the one row of ``scheduler_lock`` (process, host, start,
+heartbeat): a second one cannot insert it (its primary key), on SQLite and PostgreSQL alike. A claim lapses when
+its process is gone (same host) or its heartbeat is 30 s old (another host); it is then taken over by a
+compare-and-set on its run id, so that of two taking it over at once one wins. A scheduler whose claim was taken
+over learns it at its next heartbeat and stops.
 
 **Active conversations.** A conversation with a reply in the last ``ACTIVE`` days is re-read on an interval of
 its own (its comment feed, or its last page): it starts at half the crawl interval, halves when a refresh finds
@@ -21,13 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from threadscout.indexer.db import Store
-from threadscout.indexer.models import Conversation, SchedulerRun, Source, utcnow
+from threadscout.indexer.models import Conversation, SchedulerLock, SchedulerRun, Source, utcnow
 
 HEARTBEAT = timedelta(seconds=5)
-STALE = timedelta(seconds=30)      # a scheduler silent this long is gone (killed, its machine down)
+STALE = timedelta(seconds=30)      # a scheduler on another host silent this long is gone
+STALE_HERE = timedelta(hours=1)    # on this host: while its process exists (a pid reused after a reboot lapses)
 ACTIVE = timedelta(days=7)
 MIN_REFRESH = timedelta(seconds=1)
 
@@ -74,48 +77,67 @@ class Schedule:
         self.host = socket.gethostname()
 
     # -- the one scheduler --------------------------------------------------------------------------------------
-    def _alive(self, row: SchedulerRun, now: datetime) -> bool:
-        if row.stopped_at is not None or row.heartbeat_at < now - STALE:
-            return False
-        return row.host != self.host or pid_alive(row.pid)
+    def _alive(self, row: SchedulerLock, now: datetime) -> bool:
+        """A claim holds while its heartbeat is recent; on this host, while its process exists (a machine that
+        slept keeps its scheduler), up to ``STALE_HERE``."""
+        if row.host == self.host:
+            return pid_alive(row.pid) and row.heartbeat_at >= now - STALE_HERE
+        return row.heartbeat_at >= now - STALE
 
     def claim(self, *, once: bool = False) -> tuple[int | None, RunningScheduler | None]:
-        """Become this database's scheduler: (our id, None), or (None, the one running already)."""
+        """Become this database's scheduler: (our run's id, None), or (None, the one running already)."""
         now = utcnow()
         with self.store.session() as s:
-            mine = SchedulerRun(pid=os.getpid(), host=self.host, started_at=now, heartbeat_at=now, once=int(once))
-            s.add(mine)
+            run = SchedulerRun(pid=os.getpid(), host=self.host, started_at=now, heartbeat_at=now, once=int(once))
+            s.add(run)
             s.flush()
-            my_id = mine.id
+            run_id = run.id
+        mine = {"run_id": run_id, "pid": os.getpid(), "host": self.host, "started_at": now, "heartbeat_at": now,
+                "once": int(once)}
+        try:
+            with self.store.session() as s:
+                s.execute(insert(SchedulerLock).values(id=1, **mine))
+            return run_id, None
+        except IntegrityError:
+            pass                                   # a claim exists: is it alive?
         with self.store.session() as s:
-            earlier = [row for row in s.scalars(select(SchedulerRun).where(SchedulerRun.id < my_id,
-                                                                           SchedulerRun.stopped_at.is_(None))
-                                                .order_by(SchedulerRun.id))]
-            other = next((row for row in earlier if self._alive(row, now)), None)
-            for row in earlier:
-                if row is not other and not self._alive(row, now):
-                    row.stopped_at = row.heartbeat_at          # died without saying so
-            if other is not None:
-                s.execute(update(SchedulerRun).where(SchedulerRun.id == my_id).values(stopped_at=now))
-                return None, _running(other)
-        return my_id, None
+            held = s.get(SchedulerLock, 1)
+            if held is not None and self._alive(held, now):
+                other = _running(held)
+            else:                                  # lapsed (killed, its machine gone): take it over, unless
+                taken = s.execute(update(SchedulerLock).where(  # another one did just now
+                    SchedulerLock.id == 1, SchedulerLock.run_id == (held.run_id if held else -1)).values(**mine))
+                if taken.rowcount == 1:
+                    if held is not None:
+                        s.execute(update(SchedulerRun).where(SchedulerRun.id == held.run_id,
+                                                             SchedulerRun.stopped_at.is_(None))
+                                  .values(stopped_at=held.heartbeat_at))
+                    return run_id, None
+                s.expire_all()
+                latest = s.get(SchedulerLock, 1)
+                other = _running(latest) if latest is not None else None
+            s.execute(update(SchedulerRun).where(SchedulerRun.id == run_id).values(stopped_at=now))
+        return None, other
 
-    def beat(self, run_id: int) -> None:
+    def beat(self, run_id: int) -> bool:
+        """A sign of life; False when the claim is no longer ours (taken over after it lapsed)."""
         with self.store.session() as s:
-            s.execute(update(SchedulerRun).where(SchedulerRun.id == run_id).values(heartbeat_at=utcnow()))
+            now = utcnow()
+            kept = s.execute(update(SchedulerLock).where(SchedulerLock.id == 1, SchedulerLock.run_id == run_id)
+                             .values(heartbeat_at=now)).rowcount
+            s.execute(update(SchedulerRun).where(SchedulerRun.id == run_id).values(heartbeat_at=now))
+            return kept == 1
 
     def release(self, run_id: int) -> None:
         with self.store.session() as s:
+            s.execute(delete(SchedulerLock).where(SchedulerLock.id == 1, SchedulerLock.run_id == run_id))
             s.execute(update(SchedulerRun).where(SchedulerRun.id == run_id).values(stopped_at=utcnow()))
 
     def running(self) -> RunningScheduler | None:
         """The scheduler running now (`threadscout run`, or a `run --once` in progress), if any."""
-        now = utcnow()
         with self.store.session() as s:
-            rows = s.scalars(select(SchedulerRun).where(SchedulerRun.stopped_at.is_(None))
-                             .order_by(SchedulerRun.id))
-            alive = next((row for row in rows if self._alive(row, now)), None)
-            return _running(alive) if alive is not None else None
+            held = s.get(SchedulerLock, 1)
+            return _running(held) if held is not None and self._alive(held, utcnow()) else None
 
     def last_run(self) -> RunningScheduler | None:
         with self.store.session() as s:
@@ -175,13 +197,24 @@ class Schedule:
                     Conversation.gone_at.is_not(None)))
                 .values(refresh_at=None, refresh_every=None))
 
+    def next_refresh(self) -> datetime | None:
+        """When the next active conversation is due for a refresh (a read, no write)."""
+        with self.store.engine.connect() as con:
+            return con.execute(select(func.min(Conversation.refresh_at))).scalar()
+
     def due_refreshes(self, now: datetime | None = None, limit: int = 100) -> list[Refresh]:
-        """The active conversations due for a refresh, the most overdue first."""
+        """The active conversations due for a refresh, the most overdue first; not those of a source that is
+        failing, asked us to wait (Retry-After) or is no longer watched."""
         now = now or utcnow()
-        c = Conversation.__table__.c
+        c, src = Conversation.__table__.c, Source.__table__.c
+        source_ok = or_(src.id.is_(None), and_(src.stopped_at.is_(None),
+                                               or_(src.not_before.is_(None), src.not_before <= now),
+                                               func.coalesce(src.failures, 0) < 2))
         with self.store.engine.connect() as con:
             rows = con.execute(select(c.id, c.url, c.comments_feed, c.last_page, c.n_replies, c.refresh_every)
-                               .where(c.refresh_at.is_not(None), c.refresh_at <= now)
+                               .select_from(Conversation.__table__.outerjoin(Source.__table__,
+                                                                             c.source_id == src.id))
+                               .where(c.refresh_at.is_not(None), c.refresh_at <= now, source_ok)
                                .order_by(c.refresh_at).limit(limit)).all()
         return [Refresh(id=r.id, url=r.url, target=r.comments_feed or r.last_page or r.url,
                         is_feed=bool(r.comments_feed), n_replies=r.n_replies,
@@ -209,5 +242,6 @@ def _bounded(interval: timedelta, every: timedelta) -> timedelta:
     return max(low, min(high, interval))
 
 
-def _running(row: SchedulerRun) -> RunningScheduler:
-    return RunningScheduler(row.id, row.pid, row.host, row.started_at, row.heartbeat_at, bool(row.once))
+def _running(row: SchedulerRun | SchedulerLock) -> RunningScheduler:
+    run_id = row.run_id if isinstance(row, SchedulerLock) else row.id
+    return RunningScheduler(run_id, row.pid, row.host, row.started_at, row.heartbeat_at, bool(row.once))

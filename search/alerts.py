@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -31,7 +31,6 @@ from threadscout.search.query import ConversationView, _view, open_index
 
 log = logging.getLogger(__name__)
 
-MATCH_LIMIT = 10_000        # matches of one search looked at in one evaluation
 DIGEST_LISTED = 50          # conversations listed in one digest; the rest are counted
 APP = "threadscout"
 
@@ -164,25 +163,37 @@ def masked(url: str) -> str:
     return f"{scheme}://{'…' if rest else ''}"
 
 
+def channel_key(url: str) -> str:
+    """What the delivery log knows a channel by: its URL with the secrets masked, so that a changed password
+    or token is the same channel (nothing is sent again)."""
+    return masked(url)
+
+
 # -- evaluating and delivering ------------------------------------------------------------------------------------
-def run_alerts(cfg: Settings, *, store: Store | None = None, now: datetime | None = None) -> AlertSummary:
-    """Evaluate every saved search and send what is due: the step after each crawl of `threadscout run`."""
+def run_alerts(cfg: Settings, *, store: Store | None = None, now: datetime | None = None, evaluate: bool = True,
+               stop: Callable[[], bool] | None = None) -> AlertSummary:
+    """Evaluate every saved search (unless not ``evaluate``: then only what waits is sent: retries, digests)
+    and send what is due: the step after each crawl of `threadscout run`. ``stop`` is asked between messages."""
     started = time.monotonic()
     now = now or datetime.now(timezone.utc)
     own = store is None
     store = store or Store(cfg.database_url)
     summary = AlertSummary()
+    stopping = stop or (lambda: False)
     try:
         alerts = saved_searches(cfg, store)
         summary.searches = len(alerts)
         for alert in alerts:
-            try:
-                _evaluate(cfg, store, alert, now, summary)
-            except Exception as exc:  # noqa: BLE001 - one broken search must not stop the others
-                log.warning("saved search %r not evaluated: %s", alert.name, exc)
+            if stopping():
+                break
+            try:          # one broken search or channel must not stop the others
+                if evaluate:
+                    _evaluate(cfg, store, alert, now, summary)
+                for channel in alert.notify:
+                    _deliver(cfg, store, alert, channel, now, summary, stopping)
+            except Exception as exc:  # noqa: BLE001
+                log.warning("saved search %r: %s", alert.name, exc, exc_info=True)
                 summary.errors.append(f"{alert.name}: {one_line(str(exc))}")
-            for channel in alert.notify:
-                _deliver(cfg, store, alert, channel, now, summary)
     finally:
         if own:
             store.close()
@@ -195,27 +206,30 @@ def _evaluate(cfg: Settings, store: Store, alert: Alert, now: datetime, summary:
 
     alog = AlertLog(store)
     try:
-        urls = open_index(cfg).matching(alert.query, limit=MATCH_LIMIT, org_names=cfg.mission.org_names,
+        urls = open_index(cfg).matching(alert.query, limit=None, org_names=cfg.mission.org_names,
                                         exclude=cfg.mission.exclude)
     except IndexMissingError:
         urls = []                # nothing crawled yet
-    alog.begin(alert.name, alert.query, now)
+    began = alog.begin(alert.name, alert.query, now)
     matches: list[Match] = alog.matches(urls)
     summary.matched += len(matches)
-    queued = alog.record(alert.name, alert.notify, matches, backfill=alert.backfill, now=now)
+    queued = alog.record(alert.name, [channel_key(url) for url in alert.notify], matches, backfill=alert.backfill,
+                         started=began, now=now)
     summary.new += len(queued.new)
     summary.follow_ups += len(queued.follow_ups)
     summary.seen += len(queued.seen)
 
 
-def _deliver(cfg: Settings, store: Store, alert: Alert, channel: str, now: datetime, summary: AlertSummary) -> None:
+def _deliver(cfg: Settings, store: Store, alert: Alert, channel: str, now: datetime, summary: AlertSummary,
+             stopping: Callable[[], bool]) -> None:
     alog = AlertLog(store)
-    pending = alog.pending(alert.name, channel, now)
+    key = channel_key(channel)
+    pending = alog.pending(alert.name, key, now)
     if not pending:
         return
     if alert.digest is not None:
         # one digest per period: the first a period after the search's first evaluation
-        last = alog.last_digest(alert.name, channel) or alog.started(alert.name) or now
+        last = alog.last_digest(alert.name, key) or alog.started(alert.name) or now
         if now < last + alert.digest:
             return
         views = _views(cfg, store, alert, [p.conversation_id for p in pending])
@@ -224,17 +238,25 @@ def _deliver(cfg: Settings, store: Store, alert: Alert, channel: str, now: datet
         _send_and_log(alog, channel, [p.id for p in pending], title, text, page, now, summary)
         return
     views = _views(cfg, store, alert, [p.conversation_id for p in pending])
-    for p in pending:
+    for i, p in enumerate(pending):
+        if stopping():
+            return
         view = views.get(p.conversation_id)
         if view is None:
             alog.sent([p.id], now)      # removed from the store since: nothing to tell
             continue
         title, text, page = message(alert, p, view)
-        _send_and_log(alog, channel, [p.id], title, text, page, now, summary)
+        if not _send_and_log(alog, channel, [p.id], title, text, page, now, summary):
+            # the channel is down: the rest waits with it (tried again together), instead of each message
+            # waiting for the channel's timeout now
+            rest = [q.id for q in pending[i + 1:]]
+            if rest:
+                summary.given_up += alog.failed(rest, "not tried: the channel failed just before", now)
+            return
 
 
 def _send_and_log(alog: AlertLog, channel: str, ids: list[int], title: str, text: str, page: str, now: datetime,
-                  summary: AlertSummary) -> None:
+                  summary: AlertSummary) -> bool:
     ok, error = send(channel, title, text, page)
     if ok:
         alog.sent(ids, now)
@@ -243,13 +265,15 @@ def _send_and_log(alog: AlertLog, channel: str, ids: list[int], title: str, text
         summary.failed += 1
         summary.given_up += alog.failed(ids, error, now)
         log.warning("alert not delivered to %s: %s", masked(channel), error)
+    return ok
 
 
 def _views(cfg: Settings, store: Store, alert: Alert, ids: Sequence[int]) -> dict[int, ConversationView]:
     """The conversations to tell of, with a snippet around the query's words."""
     snippet = snippet_maker(alert.query, cfg.mission.org_names, cfg.mission.language)
     views = {}
-    for conv in store.conversations(ids=list(ids)):
+    ids = list(ids)
+    for conv in (c for start in range(0, len(ids), 500) for c in store.conversations(ids=ids[start:start + 500])):
         body = "\n\n".join([conv.text or "", *(r.text for r in conv.replies)])
         views[conv.id] = _view(conv, snippet=snippet(body)[0])
     return views
@@ -397,7 +421,7 @@ def test(cfg: Settings, name: str) -> list[ChannelResult]:
     results = []
     for channel in alert.notify:
         ok, error = send(channel, "[test] " + title, text, page)
-        results.append(ChannelResult(masked(channel), ok, error))
+        results.append(ChannelResult(masked(channel), ok, one_line(error)))
     return results
 
 

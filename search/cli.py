@@ -342,16 +342,28 @@ def alerts(ctx: click.Context, listing: output.Listing) -> None:
     configuration wins when both use a name).
 
     \b
+    threadscout alerts list               the same as `threadscout alerts`
     threadscout alerts add NAME QUERY --notify URL [--digest daily|weekly] [--backfill 7d]
     threadscout alerts remove NAME
     threadscout alerts test NAME          send a sample to its channels now
     """
-    if ctx.invoked_subcommand is not None:
-        return
+    if ctx.invoked_subcommand is None:
+        _list_alerts(ctx.find_object(Context), listing)  # type: ignore[arg-type]
+
+
+@alerts.command(name="list")
+@output.output_options(limit=None)
+@pass_context
+def alerts_list(obj: Context, listing: output.Listing) -> None:
+    """List the saved searches: their query, channels, and the alerts sent, waiting and failed."""
+    _list_alerts(obj, listing)
+
+
+def _list_alerts(obj: Context, listing: output.Listing) -> None:
     from threadscout.search import alerts as saved
     from threadscout.search import jobs
 
-    cfg = ctx.find_object(Context).settings()  # type: ignore[union-attr]
+    cfg = obj.settings()
     store = jobs.open_store(cfg)
     try:
         searches = listing.window(saved.describe(cfg, store))

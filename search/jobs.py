@@ -302,7 +302,6 @@ def due_work(cfg: Settings, store: Store, schedule: Schedule, *, requested_only:
 
     sources = [replace(s, fresh=s.url in unfinished) for s in watched
                if (s.url in requested and not backed_off(s)) or s.url in due]
-    schedule.plan_refreshes(cfg.crawl.every)
     watched_urls = {s.url for s in sources}
     refreshes = [r for r in schedule.due_refreshes() if r.target not in watched_urls]
     return sources, refreshes
@@ -326,6 +325,7 @@ def run_once(cfg: Settings, *, on_counts: Callable[[dict[str, int]], None] | Non
             if not watched_sources(cfg, store):
                 raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
                                                            "(or run `threadscout sources add URL`)")
+            schedule.plan_refreshes(cfg.crawl.every)
             sources, refreshes = due_work(cfg, store, schedule)
             started = utcnow()
             schedule.begin([s.url for s in sources], started)
@@ -354,9 +354,10 @@ def finish_cycle(cfg: Settings, store: Store, schedule: Schedule, summary: Cycle
 
 
 @contextmanager
-def claimed(schedule: Schedule, *, once: bool = False) -> Iterator[int]:
+def claimed(schedule: Schedule, *, once: bool = False) -> Iterator[threading.Event]:
     """Be the one scheduler of the database while the block runs, with a heartbeat; raises
-    ``AlreadyRunningError`` when another one runs."""
+    ``AlreadyRunningError`` when another one runs. Yields an event set if the claim is lost (taken over by
+    another scheduler after this one was silent too long): the holder should stop."""
     run_id, other = schedule.claim(once=once)
     if run_id is None:
         assert other is not None
@@ -364,19 +365,22 @@ def claimed(schedule: Schedule, *, once: bool = False) -> Iterator[int]:
         raise AlreadyRunningError(f"{what} is already running on this database: process {other.pid} on "
                                   f"{other.host}, since {other.started_at:%Y-%m-%d %H:%M:%S} UTC; "
                                   "stop it first, or let it do the work")
-    stopping = threading.Event()
+    stopping, lost = threading.Event(), threading.Event()
 
     def beat() -> None:
         while not stopping.wait(HEARTBEAT.total_seconds()):
             try:
-                schedule.beat(run_id)
+                if not schedule.beat(run_id):
+                    logging.getLogger(__name__).error("another scheduler took this database over")
+                    lost.set()
+                    return
             except Exception:  # noqa: BLE001 - a busy database: the next beat will do
                 logging.getLogger(__name__).warning("scheduler heartbeat not recorded", exc_info=True)
 
     beating = threading.Thread(target=beat, name="threadscout-heartbeat", daemon=True)
     beating.start()
     try:
-        yield run_id
+        yield lost
     finally:
         stopping.set()
         beating.join(5)

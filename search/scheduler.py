@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing
@@ -35,6 +36,7 @@ from typing import Any, ClassVar
 from threadscout.config.errors import ConfigError
 from threadscout.config.settings import Settings, load_settings
 from threadscout.config.settings import Source as ConfigSource
+from threadscout.crawler.clean import one_line
 from threadscout.crawler.run import StopRequest
 from threadscout.indexer.db import Store
 from threadscout.indexer.models import utcnow
@@ -44,7 +46,10 @@ from threadscout.search.alerts import run_alerts
 
 log = logging.getLogger(__name__)
 
-ALERTS_EVERY = 30.0          # seconds between two evaluations of the saved searches when nothing is crawled
+ALERTS_EVERY = 30.0          # seconds between two sendings of what waits (retries, digests)
+WAIT = 5.0                   # seconds the loop waits for a source's job before looking for work anyway
+CHILD_RETRY_FIRST = 5.0      # seconds before a crawl is tried again after its process failed; doubling ...
+CHILD_RETRY_MAX = 300.0      # ... up to this
 RESYNC_EVERY = 15.0          # seconds between two readings of the sources (the file, `sources add`)
 CHILD_STOP_WAIT = 120.0      # seconds a stopped crawl may take to index what it found
 JITTER_SHARE = 0.1           # of the interval, at most JITTER_MAX
@@ -75,27 +80,27 @@ class Daemon:
         self.store = Store(cfg.database_url)
         self.schedule = Schedule(self.store)
         self.wake = threading.Event()
-        self.child: multiprocessing.process.BaseProcess | None = None
         self.stop: StopRequest | None = None
         self.config_mtime = _mtime(cfg)
         self.scheduler: Any = None
         self.cycles = 0
+        self.failed_cycles = 0          # crawls in a row whose process failed
+        self.retry_at = 0.0             # monotonic: no crawl before (after a failed one)
+        self.indexed_since_alerts = True
 
     # -- running -------------------------------------------------------------------------------------------------
     def run(self) -> int:
-        """Run until SIGTERM / SIGINT; returns the exit code (128 + the signal)."""
+        """Run until SIGTERM / SIGINT; returns the exit code (128 + the signal; 1 when it cannot go on)."""
         from apscheduler.executors.pool import ThreadPoolExecutor
         from apscheduler.jobstores.memory import MemoryJobStore
-        from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
         from apscheduler.schedulers.background import BackgroundScheduler
 
-        with StopRequest() as stop, jobs.claimed(self.schedule) as _, _run_log(self.cfg):
+        with StopRequest() as stop, jobs.claimed(self.schedule) as lost, _run_log(self.cfg):
             self.stop = stop
-            stop.on_stop(self._stopping)
+            stop.on_stop(self.wake.set)
             Daemon.current = self
             self.scheduler = BackgroundScheduler(
-                jobstores={"default": SQLAlchemyJobStore(engine=self.store.engine, tablename=JOB_TABLE),
-                           "memory": MemoryJobStore()},
+                jobstores={"default": _patient_job_store(self.store.engine), "memory": MemoryJobStore()},
                 executors={"default": ThreadPoolExecutor(4)},
                 job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
                 timezone=timezone.utc)
@@ -107,30 +112,40 @@ class Daemon:
                 self.scheduler.add_job(self.resync, "interval", seconds=RESYNC_EVERY, id="resync",
                                        jobstore="memory")
                 self.scheduler.resume()
+                self.schedule.plan_refreshes(self.cfg.crawl.every)
                 self.say(f"Scheduler running (process {os.getpid()}): {watched}; "
                          f"saved searches evaluated after each crawl. Ctrl-C or SIGTERM stops it.")
-                while not stop.requested:
-                    self.wake.wait(1.0)
-                    self.wake.clear()
-                    if not stop.requested:
-                        self.cycle()
+                problem = self.loop(lost)
             finally:
                 self.scheduler.shutdown(wait=True)
                 Daemon.current = None
                 self.store.close()
+        if problem:
+            self.say(f"threadscout: {problem}")
+            return 1
         self.say(f"Scheduler stopped ({signal.Signals(stop.signum or signal.SIGTERM).name}); "
                  "everything found was kept.")
         return stop.exit_code
 
-    def _stopping(self) -> None:
-        """From the signal handler: wake the loop, and ask a running crawl to stop (once)."""
-        child = self.child
-        if child is not None and child.is_alive() and child.pid:
-            try:
-                os.kill(child.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        self.wake.set()
+    def loop(self, lost: threading.Event) -> str | None:
+        """Crawl what is asked for until stopped; returns why it cannot go on, if that is why it ended."""
+        assert self.stop is not None
+        while not self.stop.requested:
+            self.wake.wait(WAIT)
+            self.wake.clear()
+            if lost.is_set():
+                return "another scheduler took this database over (this one was silent too long); stopping"
+            timer = getattr(self.scheduler, "_thread", None)
+            if timer is not None and not timer.is_alive():
+                return ("the scheduler's timer stopped (see data/logs/run.log); stopping so that it can be "
+                        "started again (a service manager restarts it)")
+            if not self.stop.requested and time.monotonic() >= self.retry_at and self._work_waiting():
+                self.cycle()
+        return None
+
+    def _work_waiting(self) -> bool:
+        """A cheap look (reads only) before a cycle: a source asked for, or a conversation due for a refresh."""
+        return bool(self.schedule.requested()) or bool(self.schedule.due_refreshes(limit=1))
 
     def request(self, url: str) -> None:
         self.schedule.request(url)
@@ -177,7 +192,10 @@ class Daemon:
         self.sync_jobs()
 
     def alerts(self) -> None:
-        summary = run_alerts(self.cfg, store=self.store)
+        """Evaluate the saved searches when something was crawled since; send what waits (retries, digests)."""
+        evaluate, self.indexed_since_alerts = self.indexed_since_alerts, False
+        summary = run_alerts(self.cfg, store=self.store, evaluate=evaluate,
+                             stop=lambda: self.stop is not None and self.stop.requested)
         log.info("%s", summary.line())
         if summary.sent or summary.failed or summary.given_up or summary.errors:
             self.say(_stamp(summary.line()))
@@ -192,55 +210,77 @@ class Daemon:
         started = utcnow()
         self.schedule.begin([s.url for s in sources], started)
         summary = jobs.CycleSummary(refreshed=len(refreshes))
-        summary.crawl = self._crawl_in_child(sources, refreshes)
+        summary.crawl, problem = self._crawl_in_child(sources, refreshes)
         stopped = self.stop is not None and self.stop.requested
-        if summary.crawl is not None:     # else the child died: its sources stay asked for
-            summary.crawl.sources = len(sources)
-            jobs.finish_cycle(self.cfg, self.store, self.schedule, summary, [s.url for s in sources], refreshes,
-                              started, stopped=stopped, alerts=False)   # alerts: in their own job, below
+        if summary.crawl is None:     # the crawl's process failed: its sources stay asked for, tried again later
+            self.failed_cycles += 1
+            wait = min(CHILD_RETRY_MAX, CHILD_RETRY_FIRST * 2 ** (self.failed_cycles - 1))
+            self.retry_at = time.monotonic() + wait
+            if not stopped:
+                self.say(_stamp(f"threadscout: the crawl failed ({problem}); trying again in {wait:.0f}s "
+                                "(details in data/logs/run.log)"))
+            return
+        self.failed_cycles = 0
+        summary.crawl.sources = len(sources)
+        jobs.finish_cycle(self.cfg, self.store, self.schedule, summary, [s.url for s in sources], refreshes,
+                          started, stopped=stopped, alerts=False)   # alerts: in their own job, below
+        self.indexed_since_alerts = True
         self.cycles += 1
         for line in summary.lines():
             log.info("%s", line)
             self.say(_stamp(line))
-        if summary.crawl is not None:
-            for health in summary.crawl.failing:
-                self.say(_stamp(f"  {health.url}: failing since {health.failing_since:%Y-%m-%d %H:%M} "
-                                f"({health.last_error})"))
+        for warning in summary.crawl.warnings:
+            self.say(_stamp(f"threadscout: warning: {warning}"))
+        for health in summary.crawl.failing:
+            self.say(_stamp(f"  {health.url}: failing since {health.failing_since:%Y-%m-%d %H:%M} "
+                            f"({health.last_error})"))
         if not stopped:
             self.scheduler.modify_job("alerts", jobstore="memory", next_run_time=utcnow())
 
-    def _crawl_in_child(self, sources: list[ConfigSource], refreshes: list[Refresh]) -> jobs.CrawlSummary | None:
+    def _crawl_in_child(self, sources: list[ConfigSource], refreshes: list[Refresh]
+                        ) -> tuple[jobs.CrawlSummary | None, str]:
+        """Run the crawl in a child process; returns its summary, or None and why it failed. When the scheduler
+        is asked to stop, the child is asked once (SIGTERM), and killed if it has not stopped in
+        ``CHILD_STOP_WAIT`` seconds (what it saved is kept)."""
         ctx = multiprocessing.get_context("spawn")
         receive, send = ctx.Pipe(duplex=False)
-        self.child = ctx.Process(target=_crawl_child, name="threadscout-crawl",
-                                 args=(str(self.cfg.file), [*sources, *jobs.refresh_sources(refreshes)],
-                                       os.getpid(), send))
-        self.child.start()
+        child = ctx.Process(target=_crawl_child, name="threadscout-crawl",
+                            args=(self.cfg, [*sources, *jobs.refresh_sources(refreshes)], os.getpid(), send))
+        child.start()
+        log.info("crawl process %s started: %d sources, %d active conversations", child.pid, len(sources),
+                 len(refreshes))
         send.close()
-        summary = None
+        result: Any = None
         asked_at: float | None = None
         try:
-            while self.child.is_alive() or receive.poll():
+            while child.is_alive() or receive.poll():
                 if receive.poll(0.5):
                     try:
-                        summary = receive.recv()
+                        result = receive.recv()
                     except EOFError:
                         break
-                if self.stop is not None and self.stop.requested and asked_at is None:
+                if self.stop is not None and self.stop.requested and asked_at is None and child.pid:
                     asked_at = time.monotonic()
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(child.pid, signal.SIGTERM)
                 if asked_at is not None and time.monotonic() - asked_at > CHILD_STOP_WAIT:
                     log.warning("the crawl did not stop in %.0fs: killed (what it saved is kept)", CHILD_STOP_WAIT)
-                    self.child.kill()
+                    self.say(_stamp(f"threadscout: the crawl did not stop in {CHILD_STOP_WAIT:.0f}s: killed "
+                                    "(what it saved is kept)"))
+                    child.kill()
                     break
-            self.child.join(5)
+            child.join(5)
         finally:
             receive.close()
-            self.child = None
-        return summary
+        if isinstance(result, jobs.CrawlSummary):
+            return result, ""
+        problem = str(result) if result else f"its process ended with exit code {child.exitcode}"
+        log.error("crawl process %s failed: %s", child.pid, problem)
+        return None, problem
 
 
-def _crawl_child(config_file: str, sources: list[ConfigSource], parent: int, send: Connection) -> None:
-    """A crawl in a process of its own (see the module's docstring)."""
+def _crawl_child(cfg: Settings, sources: list[ConfigSource], parent: int, send: Connection) -> None:
+    """A crawl in a process of its own (see the module's docstring): sends back its summary, or why it failed."""
     os.setpgrp()       # Ctrl-C on the terminal reaches the scheduler only; it asks this process to stop
 
     def watch_parent() -> None:
@@ -251,8 +291,11 @@ def _crawl_child(config_file: str, sources: list[ConfigSource], parent: int, sen
                 return
 
     threading.Thread(target=watch_parent, name="threadscout-parent-watch", daemon=True).start()
-    summary = jobs.crawl(load_settings(config_file), sources=sources)
-    send.send(summary)
+    try:
+        send.send(jobs.crawl(cfg, sources=sources))
+    except Exception as exc:  # noqa: BLE001 - told to the scheduler, which says it and tries again later
+        logging.getLogger(__name__).exception("the crawl failed")
+        send.send(f"{exc.__class__.__name__}: {one_line(str(exc))[:500]}")
     send.close()
     # a normal end: multiprocessing's finalizers release what the crawl's writer process used (Twisted's
     # threads are daemons and do not hold it: crawler.run)
@@ -277,6 +320,37 @@ def _run_log(cfg: Settings) -> Iterator[None]:
         root.setLevel(previous[0])
         quiet.setLevel(previous[1])
         handler.close()
+
+
+def _patient_job_store(engine: Any) -> Any:
+    """APScheduler's SQLAlchemy job store, made patient: its scheduler thread does not survive an exception from
+    the store (``get_due_jobs`` excepted), and a busy SQLite file (a crawl writing) or a dropped PostgreSQL
+    connection would end it. These calls are tried three times; then the next wake-up is in 5 s, and a job's
+    update is logged (the job runs again and writes anew)."""
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from sqlalchemy.exc import SQLAlchemyError
+
+    def patient(name: str, fallback: Callable[..., Any]) -> Callable[..., Any]:
+        method = getattr(SQLAlchemyJobStore, name)
+
+        def call(self: Any, *args: Any) -> Any:
+            for attempt in range(3):
+                try:
+                    return method(self, *args)
+                except SQLAlchemyError as exc:
+                    log.warning("the job store: %s failed (%s)%s", name, one_line(str(exc))[:200],
+                                "; trying again" if attempt < 2 else "")
+                    time.sleep(1.0 + attempt)
+            return fallback(*args)
+
+        return call
+
+    in_a_while = lambda *_: datetime.now(timezone.utc) + timedelta(seconds=5)  # noqa: E731
+    store_class = type("PatientJobStore", (SQLAlchemyJobStore,), {
+        "get_next_run_time": patient("get_next_run_time", in_a_while),
+        "update_job": patient("update_job", lambda *_: None),
+    })
+    return store_class(engine=engine, tablename=JOB_TABLE)
 
 
 def _mtime(cfg: Settings) -> float | None:

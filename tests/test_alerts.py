@@ -133,15 +133,23 @@ def test_a_failing_channel_is_retried_on_later_cycles_then_given_up(tmp_path, bl
     assert run_alerts(cfg, now=datetime.now(timezone.utc) + timedelta(hours=1)).sent == 0   # never twice
 
     blog.add_post(2, "Another reading tutor", "A tutor for the evening class.", NOW - timedelta(minutes=10))
+    blog.add_comment(2, "Ida", "Which evening?", NOW - timedelta(minutes=5))
     crawl_all(config)
     hook.failing = True
     moment = datetime.now(timezone.utc)
     for attempt in range(MAX_ATTEMPTS):
         moment += timedelta(hours=1)
         run_alerts(cfg, now=moment)
-    assert run_alerts(cfg, now=moment + timedelta(days=1)).given_up == 0    # given up once, not tried again
+    attempts = hook.attempts
+    for later in (timedelta(days=1), timedelta(days=2)):                  # given up: not tried again ...
+        assert run_alerts(cfg, now=moment + later).given_up == 0
+    assert hook.attempts == attempts
     status = json.loads(run_cli("status", "--json", config=config, check=True).stdout)
     assert status["saved_searches"][0]["failed"] == 1
+    blog.add_comment(2, "Jo", "Thursday.", datetime.now(timezone.utc))   # ... until it moves again
+    crawl_all(config)
+    hook.failing = False
+    assert run_alerts(cfg, now=moment + timedelta(days=3)).sent == 1
 
 
 def test_a_new_search_sends_only_what_was_active_within_its_backfill(tmp_path, blog, hook):
@@ -162,8 +170,24 @@ def test_a_new_search_sends_only_what_was_active_within_its_backfill(tmp_path, b
         crawl_all(config)
         run_once(config)
         assert hook.titles()[1:] == ["[threadscout] New conversation: Adult literacy in 2020"]
+        # the backfill is for what was there when the search began: a place found later is news, however old
+        blog.add_post(4, "Adult literacy archive", "An adult literacy post from long ago.", NOW - timedelta(days=90))
+        crawl_all(config)
+        run_once(config)
+        assert hook.titles()[2:] == ["[threadscout] New conversation: Adult literacy archive"]
     finally:
         other.stop()
+
+
+def test_backfill_zero_sends_only_what_comes_after(tmp_path, blog, hook):
+    blog.add_post(1, "Reading tutor today", "A reading tutor, today.", NOW - timedelta(hours=1))
+    config = config_with_searches(tmp_path, blog, saved("later", "tutor", hook.url, backfill="0"))
+    run_once(config)
+    assert hook.received == []
+    blog.add_post(2, "Reading tutor tomorrow", "Another reading tutor.", NOW)
+    crawl_all(config)
+    run_once(config)
+    assert hook.titles() == ["[threadscout] New conversation: Reading tutor tomorrow"]
 
 
 def test_a_digest_lists_everything_once_per_period(tmp_path, blog, hook):
@@ -214,7 +238,7 @@ def test_alerts_add_list_test_remove(tmp_path, blog, hook):
     assert run_cli("alerts", "remove", "from-file", config=config).returncode == 2   # in the file: edit it there
     removed = run_cli("alerts", "remove", "tutors", config=config)
     assert removed.returncode == 0
-    names = [s["name"] for s in json.loads(run_cli("alerts", "--json", config=config, check=True).stdout)]
+    names = [s["name"] for s in json.loads(run_cli("alerts", "list", "--json", config=config, check=True).stdout)]
     assert names == ["from-file", "dead"]
     assert config.read_text(encoding="utf-8").count("[[saved_search]]") == 1        # never rewritten
 
