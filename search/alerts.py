@@ -209,7 +209,9 @@ def _evaluate(cfg: Settings, store: Store, alert: Alert, now: datetime, summary:
         urls = open_index(cfg).matching(alert.query, limit=None, org_names=cfg.mission.org_names,
                                         exclude=cfg.mission.exclude)
     except IndexMissingError:
-        urls = []                # nothing crawled yet
+        return                   # nothing crawled yet: the search begins with the first crawl's findings
+    if not urls and not store.count():
+        return
     began = alog.begin(alert.name, alert.query, now)
     matches: list[Match] = alog.matches(urls)
     summary.matched += len(matches)

@@ -251,3 +251,13 @@ def test_saved_search_settings_are_checked(tmp_path, blog):
             f.write(f'\n[[saved_search]]\nname = "x"\nquery = "tutor"\n{extra}\n')
         result = run_cli("alerts", config=config)
         assert result.returncode == 2 and problem in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_search_begins_with_the_first_crawl(tmp_path, blog, hook):
+    """`run` evaluates its searches as it starts, before anything is crawled: the backfill still holds."""
+    blog.add_post(1, "Reading tutor archive", "An old reading tutor post.", NOW - timedelta(days=30))
+    config = config_with_searches(tmp_path, blog, saved("tutors", "tutor", hook.url))
+    cfg = load_settings(config)
+    assert run_alerts(cfg).matched == 0
+    crawl_all(config)
+    assert run_alerts(cfg).seen == 1 and hook.received == []
