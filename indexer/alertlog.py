@@ -151,10 +151,11 @@ class AlertLog:
                started: datetime, now: datetime) -> Queued:
         """Queue what is new to each channel (``channels`` are keys: ``search.alerts.channel_key``): a
         conversation never told, or one with more replies than the last message told (or than the one given up
-        on). Conversations found before the search began (``started``) are sent only when they were active
-        within ``backfill``; the others are recorded as seen, so that a new search does not flood."""
+        on). A conversation never told is sent when it was active since ``backfill`` before the search began
+        (``started``: its first evaluation); older ones are recorded as seen (and sent when they move again), so
+        that a new search, or a new source with years of archives, does not flood."""
         queued = Queued()
-        since = now - backfill
+        since = started - backfill
         with self.store.session() as s:
             s.execute(update(Delivery).where(Delivery.search == search, Delivery.status == "pending",
                                              Delivery.channel.not_in(channels) if channels else true())
@@ -169,7 +170,7 @@ class AlertLog:
                 for m in matches:
                     row = known.get(m.id)
                     if row is None:
-                        active = m.first_seen >= started or m.active_at >= since
+                        active = m.active_at >= since
                         s.add(Delivery(search=search, conversation_id=m.id, channel=channel,
                                        status="pending" if active else "seen", kind="new",
                                        activity_at=m.last_activity, n_replies=m.n_replies,

@@ -284,7 +284,8 @@ def run(obj: Context, once: bool) -> None:
     """Keep the sources fresh and send the saved searches' alerts, until stopped.
 
     Each source is crawled on its own interval (`every` on the source, default [crawl] every), with a little
-    jitter; a failing source is tried again after 5 min, 10 min, 20 min ... up to 8 times its interval.
+    jitter; a failing source is tried again at once, then after 5 min, 10 min, 20 min ... up to 8 times its
+    interval.
     Conversations with recent replies are re-read on their own schedule (their comment feed or last page),
     more often while they move, less often when they are quiet. After each crawl the saved searches are
     evaluated and their alerts sent: each new matching conversation once per channel, and one follow-up when
@@ -379,8 +380,8 @@ def _list_alerts(obj: Context, listing: output.Listing) -> None:
               help="Where to send its alerts: an Apprise URL (give --notify again for more channels).")
 @click.option("--digest", metavar="PERIOD", help='One message per period listing them all: "daily", "weekly" '
                                                   'or a duration such as 12h (default: one per conversation).')
-@click.option("--backfill", metavar="DURATION", help="Its first alerts: conversations active within this "
-                                                      "long (default 7d; 0 for none).")
+@click.option("--backfill", metavar="DURATION", help="When it begins, send only the conversations active within "
+                                                      "this long (default 7d; 0: only what comes after).")
 @pass_context
 def alerts_add(obj: Context, name: str, query: str, notify: tuple[str, ...], digest: str | None,
                backfill: str | None) -> None:

@@ -11,8 +11,10 @@
   own process group (Ctrl-C reaches the scheduler, which asks the child to stop once) and stops by itself when
   the scheduler is gone (killed with -9, say). Sharing one reactor between scheduler and crawls would save the
   child's start (about 2 s) but would tie every crawl's failure to the scheduler.
-- **Alerts** are evaluated and sent in a job of their own after each crawl and every ``ALERTS_EVERY``, so that a
-  slow channel never holds up a crawl, and failed deliveries are retried while nothing is crawled.
+- **Alerts** are evaluated and sent in a job of their own after each crawl, so that a slow channel never holds
+  up a crawl; every ``ALERTS_EVERY`` the same job sends what waits (retries, digests) while nothing is crawled.
+- **The configuration** is read again when its file changes (and the sources added or removed with `sources`
+  are looked up) every ``RESYNC_EVERY``; a file with a mistake is reported and the previous one kept.
 - **Stopping.** SIGTERM or Ctrl-C: no new crawl starts, the running one is asked to stop (it keeps and indexes
   what it found), running jobs finish, and the scheduler says it stopped. A second signal quits at once.
 """
@@ -163,13 +165,16 @@ class Daemon:
         now = utcnow()
         for jid, source in wanted.items():
             every = source.every or self.cfg.crawl.every
+            jitter = min(every.total_seconds() * JITTER_SHARE, JITTER_MAX)
+            # APScheduler 3 adds 0 to ``jitter`` seconds to each run: half of it off the interval keeps the
+            # interval ``every`` on average
+            interval = every - timedelta(seconds=jitter / 2)
             job = existing.get(jid)
-            if job is not None and job.trigger.interval == every:
+            if job is not None and abs(job.trigger.interval - interval) < timedelta(milliseconds=1):
                 continue
             h = health.get(source.url)
             first = max(now, h.next_due) if h is not None and h.next_due is not None else now
-            jitter = min(every.total_seconds() * JITTER_SHARE, JITTER_MAX)
-            self.scheduler.add_job(source_due, IntervalTrigger(seconds=every.total_seconds(), jitter=jitter,
+            self.scheduler.add_job(source_due, IntervalTrigger(seconds=interval.total_seconds(), jitter=jitter,
                                                                start_date=first, timezone=timezone.utc),
                                    args=[source.url], id=jid, name=source.url, jobstore="default",
                                    replace_existing=True, next_run_time=first)

@@ -170,11 +170,12 @@ def test_a_new_search_sends_only_what_was_active_within_its_backfill(tmp_path, b
         crawl_all(config)
         run_once(config)
         assert hook.titles()[1:] == ["[threadscout] New conversation: Adult literacy in 2020"]
-        # the backfill is for what was there when the search began: a place found later is news, however old
+        # found later, an archive older than the search (and its backfill) is no news either; a new post is
         blog.add_post(4, "Adult literacy archive", "An adult literacy post from long ago.", NOW - timedelta(days=90))
+        blog.add_post(5, "Adult literacy today", "Adult literacy, new.", datetime.now(timezone.utc))
         crawl_all(config)
         run_once(config)
-        assert hook.titles()[2:] == ["[threadscout] New conversation: Adult literacy archive"]
+        assert hook.titles()[2:] == ["[threadscout] New conversation: Adult literacy today"]
     finally:
         other.stop()
 
@@ -184,7 +185,7 @@ def test_backfill_zero_sends_only_what_comes_after(tmp_path, blog, hook):
     config = config_with_searches(tmp_path, blog, saved("later", "tutor", hook.url, backfill="0"))
     run_once(config)
     assert hook.received == []
-    blog.add_post(2, "Reading tutor tomorrow", "Another reading tutor.", NOW)
+    blog.add_post(2, "Reading tutor tomorrow", "Another reading tutor.", datetime.now(timezone.utc))
     crawl_all(config)
     run_once(config)
     assert hook.titles() == ["[threadscout] New conversation: Reading tutor tomorrow"]
