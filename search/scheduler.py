@@ -45,6 +45,7 @@ from threadscout.indexer.models import utcnow
 from threadscout.indexer.schedule import Refresh, Schedule
 from threadscout.search import jobs
 from threadscout.search.alerts import run_alerts
+from threadscout.search.output import failing_line
 
 log = logging.getLogger(__name__)
 
@@ -236,9 +237,10 @@ class Daemon:
             self.say(_stamp(line))
         for warning in summary.crawl.warnings:
             self.say(_stamp(f"threadscout: warning: {warning}"))
-        for health in summary.crawl.failing:
-            self.say(_stamp(f"  {health.url}: failing since {health.failing_since:%Y-%m-%d %H:%M} "
-                            f"({health.last_error})"))
+        crawled = {s.url for s in sources}
+        for health in summary.crawl.failing:        # those of this crawl (not every failing one, every cycle)
+            if health.url in crawled:
+                self.say(_stamp("  " + failing_line(health)))
         if not stopped:
             self.scheduler.modify_job("alerts", jobstore="memory", next_run_time=utcnow())
 
