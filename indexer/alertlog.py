@@ -93,7 +93,8 @@ class AlertLog:
     def add(self, name: str, query: str, notify: Sequence[str], digest: timedelta | None,
             backfill: timedelta) -> bool:
         """Keep a saved search in the database; False when one of that name is there already. Its state (what
-        was sent) is kept from an earlier search of the same name."""
+        was sent) is kept from an earlier search of the same name (``begin`` starts it anew if its query
+        changed)."""
         with self.store.session() as s:
             row = s.scalar(select(SavedSearchRow).where(SavedSearchRow.name == name))
             if row is not None and row.added:
@@ -101,8 +102,6 @@ class AlertLog:
             if row is None:
                 row = SavedSearchRow(name=name)
                 s.add(row)
-            elif row.query != query:
-                row.started_at = None          # another query: a new search, with its own backfill
             row.query, row.notify = query, list(notify)
             row.digest_seconds = int(digest.total_seconds()) if digest else None
             row.backfill_seconds = int(backfill.total_seconds())
