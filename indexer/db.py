@@ -44,6 +44,8 @@ class IndexRow:
     last_activity: datetime | None
     n_replies: int
     updated_at: datetime
+    state: str | None
+    state_replies: int | None
     replies: list[tuple[str | None, str]]
 
     @property
@@ -344,6 +346,21 @@ class Store:
                 q = q.where(Conversation.url.in_(urls))
             return list(s.scalars(q))
 
+    def mark(self, url: str, state: str, by: str | None = None, note: str | None = None) -> Conversation | None:
+        """Set a conversation's state (taking part) with who and a note; the index takes it at the next sync.
+        None when no conversation has that URL."""
+        with self.session() as s:
+            conv = s.scalar(select(Conversation).where(Conversation.url == url))
+            if conv is None:
+                return None
+            conv.state = None if state == "new" else state
+            conv.state_by = by if state != "new" else None
+            if note is not None:
+                conv.state_note = note or None
+            conv.state_at, conv.state_replies = utcnow(), conv.n_replies
+            conv.indexed_at = None        # `is:claimed`, `state:answered`: indexed again
+            return conv
+
     def count(self) -> int:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(Conversation)) or 0
@@ -386,7 +403,7 @@ class Store:
         ORM (a rebuild reads the whole store: 100,000 conversations with a million replies)."""
         c, r = Conversation.__table__.c, Reply.__table__.c
         fields = (c.id, c.url, c.site, c.kind, c.title, c.author, c.text, c.published, c.last_activity, c.n_replies,
-                  c.updated_at)
+                  c.updated_at, c.state, c.state_replies)
         while True:
             query = select(*fields).where(c.id > after).order_by(c.id).limit(batch)
             if up_to is not None:

@@ -50,6 +50,8 @@ class IndexDoc:
     n_participants: int = 0
     unanswered: bool = False
     question: bool = False
+    state: str = "new"         # taking part: new | claimed | answered | skipped
+    moved: bool = False        # answered or skipped, and replies since
 
 
 @dataclass(frozen=True)
@@ -517,7 +519,7 @@ def _fields(d: IndexDoc) -> dict[str, Any]:
     return dict(url=d.url, site=d.site, kind=d.kind, title=d.title, text=d.text, replies=d.replies,
                 authors=d.authors, published=_naive_utc(d.published), last_activity=_naive_utc(d.last_activity),
                 n_replies=d.n_replies, n_participants=d.n_participants, sites=d.sites, unanswered="yes" if d.unanswered else "no",
-                question="yes" if d.question else "no")
+                question="yes" if d.question else "no", state=d.state, moved="yes" if d.moved else "no")
 
 
 def _brief(exc: BaseException) -> str:

@@ -20,6 +20,7 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+
 class AwareDateTime(TypeDecorator[datetime]):
     """Timezone-aware datetimes on every backend: stored as UTC, returned aware.
 
@@ -154,6 +155,13 @@ class Conversation(Base):
     comments_feed: Mapped[str | None] = mapped_column(String(2048))   # where its replies come from, if a feed
     refresh_every: Mapped[int | None] = mapped_column(Integer)       # seconds
     refresh_at: Mapped[datetime | None] = mapped_column(AwareDateTime, index=True)
+    # taking part (`threadscout mark`, the web page): None or "new", "claimed" (by someone), "answered", "skipped",
+    # with a note, when it was set and the replies it had then (more since an answer: it moved)
+    state: Mapped[str | None] = mapped_column(String(16))
+    state_by: Mapped[str | None] = mapped_column(String(255))
+    state_note: Mapped[str | None] = mapped_column(Text)
+    state_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    state_replies: Mapped[int | None] = mapped_column(Integer)
 
     replies: Mapped[list[Reply]] = relationship(back_populates="conversation", cascade="all, delete-orphan",
                                                 order_by=lambda: (Reply.position.is_(None), Reply.position,

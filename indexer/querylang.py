@@ -13,6 +13,8 @@ Words are all required; ``OR``, ``NOT`` and ``-word``, parentheses, ``"exact phr
     is:unanswered     nobody but the opening author has replied
     is:question       the opening post asks something
     is:ours           someone named in the mission's org_names takes part
+    is:new|claimed|answered|skipped, state:STATE   taking part (`threadscout mark`)
+    is:moved          answered or skipped, and replies came since
 
 A query the parser would read differently from what was meant (an operator with nothing after it, a
 parenthesis or quote left open, an unknown field) is refused with one line saying what and how to fix it.
@@ -34,13 +36,14 @@ from whoosh.qparser import AndGroup, MultifieldParser, PlusMinusPlugin
 
 from threadscout.config.errors import QueryError
 from threadscout.indexer.analysis import TextAnalyzer
+from threadscout.indexer.reading import STATES
 from threadscout.indexer.schema import language_of
 
 TEXT_FIELDS = ["title", "text", "replies", "authors"]   # plain words: names of who takes part too
 WORDS_ONLY = ("replies",)      # indexed without positions (the bulk of the text): a phrase needs its words there
-FIELDS = ("title", "site", "author", "kind", "after", "before", "replies", "is")
+FIELDS = ("title", "site", "author", "kind", "after", "before", "replies", "is", "state")
 KINDS = ("post", "thread", "item")
-IS_VALUES = ("unanswered", "question", "ours")
+IS_VALUES = ("unanswered", "question", "ours", "moved", *STATES)
 _TOKEN = re.compile(r'[+-]?[A-Za-z_]+:"[^"]*"(?:~\d+)?|[+-]?"[^"]*"(?:~\d+)?|\(|\)|[^\s()"]+|"[^"]*$')
 _SLOP = re.compile(r'^([+-]?"[^"]*")~(\d{1,3})$')
 _FIELD = re.compile(r"^([+-]?)([A-Za-z_]+):(.*)$", re.DOTALL)
@@ -130,7 +133,8 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
     if not value:
         raise QueryError(f"{name}: needs a value right after it (no space), e.g. {name}:"
                          + {"title": "tutors", "site": "example.org", "author": "maria", "kind": "thread",
-                            "after": "7d", "before": "2026-10-01", "replies": ">5", "is": "unanswered"}[name])
+                            "after": "7d", "before": "2026-10-01", "replies": ">5", "is": "unanswered",
+                            "state": "claimed"}[name])
     unquoted = value[1:-1] if len(value) > 1 and value.startswith('"') and value.endswith('"') else value
     if name == "title":
         return f"{sign}title:{value}"
@@ -153,6 +157,10 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
         return sign + {">": f"n_replies:{{{n} to]", ">=": f"n_replies:[{n} to]", "<": f"n_replies:[to {n}}}",
                        "<=": f"n_replies:[to {n}]", "=": f"n_replies:{n}"}[op]
     value = unquoted.lower()
+    if name == "state" or value in STATES:
+        if value not in STATES:
+            raise QueryError(f"state:{unquoted} is not a state: use {', '.join('state:' + s for s in STATES)}")
+        return f"{sign}state:{value}"
     if value not in IS_VALUES:
         raise QueryError(f"is:{unquoted} is not known: use {', '.join('is:' + v for v in IS_VALUES)}")
     if value == "ours":

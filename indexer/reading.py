@@ -51,11 +51,24 @@ class StoredConversation:
     n_replies: int
     text: str
     gone_at: datetime | None
+    state: str | None = None
+    state_by: str | None = None
+    state_note: str | None = None
+    state_at: datetime | None = None
+    state_replies: int | None = None
     replies: list[StoredReply] = field(default_factory=list)
 
     @property
     def participants(self) -> list[str]:
         return participants_of(self.author, (r.author for r in self.replies))
+
+
+STATES = ("new", "claimed", "answered", "skipped")     # taking part (`threadscout mark`)
+
+
+def has_moved(state: str | None, state_replies: int | None, n_replies: int) -> bool:
+    """An answered (or skipped) conversation that has replies since: it moved, someone may want to look again."""
+    return state in ("answered", "skipped") and state_replies is not None and n_replies > state_replies
 
 
 def sqlite_path(database_url: str) -> Path | None:
@@ -75,7 +88,8 @@ def _when(value: Any) -> datetime | None:
 
 
 _CONVERSATION = ("SELECT id, url, title, site, kind, author, published, published_offset, last_activity, n_replies, "
-                 "text, gone_at FROM conversations WHERE url IN ({})")
+                 "text, gone_at, state, state_by, state_note, state_at, state_replies FROM conversations "
+                 "WHERE url IN ({})")
 _REPLIES = ("SELECT conversation_id, author, published, published_offset, text, url FROM replies "
             "WHERE conversation_id IN ({}) ORDER BY conversation_id, position IS NULL, position, published, id")
 
@@ -106,11 +120,14 @@ def _read(path: Path, urls: Sequence[str]) -> list[StoredConversation]:
         for start in range(0, len(urls), 500):
             chunk = list(urls[start:start + 500])
             for row in con.execute(_CONVERSATION.format(",".join("?" * len(chunk))), chunk):
-                (cid, url, title, site, kind, author, published, offset, last, n_replies, text, gone) = row
+                (cid, url, title, site, kind, author, published, offset, last, n_replies, text, gone, state, by,
+                 note, state_at, state_replies) = row
                 found[cid] = StoredConversation(url=url, title=title, site=site, kind=kind, author=author,
                                                 published=_when(published), published_offset=offset,
                                                 last_activity=_when(last), n_replies=n_replies or 0,
-                                                text=text or "", gone_at=_when(gone))
+                                                text=text or "", gone_at=_when(gone), state=state, state_by=by,
+                                                state_note=note, state_at=_when(state_at),
+                                                state_replies=state_replies)
         ids = list(found)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]

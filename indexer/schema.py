@@ -13,7 +13,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema, SchemaCl
 
 from threadscout.indexer.analysis import FastFrequency, FastPositions, name_analyzer, text_analyzer
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _text(boost: float = 1.0, *, phrases: bool = True, stored: bool = False, names: bool = False) -> TEXT:
@@ -39,6 +39,8 @@ class ConversationSchema(SchemaClass):
     sites = KEYWORD(lowercase=True)   # site:  the host, with its port, and its parent domains
     unanswered = ID()                 # is:unanswered  "yes" when nobody but the opening author replied
     question = ID()                   # is:question  "yes" when the opening post asks something
+    state = ID()                      # state:answered, is:claimed ...  taking part (new when never set)
+    moved = ID()                      # is:moved  "yes" when answered or skipped and replies came since
 
 
 STEMMED = ("title", "text", "replies")

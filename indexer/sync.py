@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from threadscout.indexer.db import IndexRow, Store
 from threadscout.indexer.index import IndexDoc, IndexMissingError, IndexOutdatedError, SearchIndex
 from threadscout.indexer.models import Conversation
+from threadscout.indexer.reading import has_moved
 from threadscout.indexer.querylang import site_terms
 
 _QUESTION_URLS = re.compile(r"\S+://\S+")
@@ -27,8 +28,8 @@ def asks(title: str | None, text: str | None) -> bool:
 def as_row(conv: Conversation) -> IndexRow:
     return IndexRow(id=conv.id, url=conv.url, site=conv.site, kind=conv.kind, title=conv.title, author=conv.author,
                     text=conv.text or "", published=conv.published, last_activity=conv.last_activity,
-                    n_replies=conv.n_replies, updated_at=conv.updated_at,
-                    replies=[(r.author, r.text or "") for r in conv.replies])
+                    n_replies=conv.n_replies, updated_at=conv.updated_at, state=conv.state,
+                    state_replies=conv.state_replies, replies=[(r.author, r.text or "") for r in conv.replies])
 
 
 def to_doc(conv: IndexRow | Conversation) -> IndexDoc:
@@ -47,7 +48,8 @@ def to_doc(conv: IndexRow | Conversation) -> IndexDoc:
                     last_activity=conv.last_activity, n_replies=conv.n_replies,
                     sites=" ".join(site_terms(conv.site, port)), n_participants=len(participants),
                     unanswered=not others and not any(author is None and words for author, words in conv.replies),
-                    question=asks(conv.title, conv.text))
+                    question=asks(conv.title, conv.text), state=conv.state or "new",
+                    moved=has_moved(conv.state, conv.state_replies, conv.n_replies))
 
 
 def _write(store: Store, idx: SearchIndex, batch: list[Conversation]) -> int:

@@ -440,6 +440,25 @@ def status(obj: Context, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("url")
+@click.argument("state", type=click.Choice(["new", "claimed", "answered", "skipped"]))
+@click.option("--by", metavar="NAME", help="Who claimed or answered it (shown to the others).")
+@click.option("--note", metavar="TEXT", help="A note for the others (what was said, what to do); \"\" clears it.")
+@pass_context
+def mark(obj: Context, url: str, state: str, by: str | None, note: str | None) -> None:
+    """Set where taking part in the conversation at URL stands: new, claimed (someone will answer), answered or
+    skipped, with who and a note.
+
+    The state is kept in the database (a reindex keeps it) and can be searched: `is:claimed`,
+    `state:answered`, `is:new`; `is:moved` finds answered or skipped conversations with replies since.
+    `search` and `show` show it.
+    """
+    from threadscout.search import jobs
+
+    click.echo(jobs.mark(obj.settings(), url, state, by, note))
+
+
+@cli.command()
 @pass_context
 def reindex(obj: Context) -> None:
     """Rebuild the search index from the database (the database is the source of truth).

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from threadscout.config.errors import AlreadyRunningError, ConfigError, UsageError
+from threadscout.config.errors import AlreadyRunningError, ConfigError, NotFoundError, UsageError
 from threadscout.config.settings import SOURCE_KINDS, Settings, contact_problem, url_problem
 from threadscout.config.settings import Source as ConfigSource
 from threadscout.crawler.urls import canonical_url
@@ -247,6 +247,34 @@ def reindex(cfg: Settings, *, progress: Callable[[int], None] | None = None) -> 
         return sync.rebuild(store, open_index(cfg), progress)
     finally:
         store.close()
+
+
+# -- taking part --------------------------------------------------------------------------------------------------
+def mark(cfg: Settings, url: str, state: str, by: str | None = None, note: str | None = None) -> str:
+    """Set a conversation's state (new, claimed, answered, skipped) with who and a note; says what was done."""
+    from threadscout.indexer.reading import STATES
+    from threadscout.search.query import url_variants
+
+    if state not in STATES:
+        raise UsageError(f"{state!r} is not a state: use one of {', '.join(STATES)}")
+    store = open_store(cfg)
+    try:
+        conv = None
+        for candidate in url_variants(url):
+            conv = store.mark(candidate, state, by.strip() if by else None, note)
+            if conv is not None:
+                break
+        if conv is None:
+            raise NotFoundError(f"no conversation at {url} in the store; try `threadscout search` to find its URL")
+        try:
+            index(cfg, store=store)
+            later = ""
+        except IndexBusyError:
+            later = " (searchable as such after the next crawl: the index is busy)"
+    finally:
+        store.close()
+    who = f" by {by.strip()}" if by and state != "new" else ""
+    return f"{conv.url} is {state}{who}{later}."
 
 
 # -- `threadscout run`: one cycle ---------------------------------------------------------------------------------

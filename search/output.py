@@ -237,6 +237,8 @@ def print_results(results: Sequence[ConversationView], query: str) -> None:
                      f"{_date(r.published)} · {replies}")
         if r.last_activity:
             block.append(f" · last activity {ago(r.last_activity)}")
+        if r.state != "new" or r.moved:
+            block.append(f"  [{state_text(r)}]", style="magenta")
         if r.snippet:
             snippet = Text(one_line(r.snippet), style="dim")
             for start, end in r.highlights or ():
@@ -298,6 +300,9 @@ def print_conversation(view: ConversationView) -> None:
                        f"{_date(view.published)} · {replies}"))
     if view.gone:
         console.print(Text(f"(the page answered 'not found' on {_date(view.gone)}: this copy is kept)", style="red"))
+    if view.state != "new" or view.state_note:
+        note = f": {one_line(view.state_note)}" if view.state_note else ""
+        console.print(Text(f"[{state_text(view)}]{note}", style="magenta"))
     if view.text:
         console.print(_marked("\n" + strip_controls(view.text), view.highlights, 1))
     for i, reply in enumerate(view.replies or [], 1):
@@ -306,6 +311,12 @@ def print_conversation(view: ConversationView) -> None:
             line.append(f"  {one_line(reply.url)}", style="cyan")
         console.print(line, soft_wrap=True)
         console.print(_marked(strip_controls(reply.text), reply.highlights, 0))
+
+
+def state_text(view: ConversationView) -> str:
+    """``claimed by Ana``, ``answered, moved since`` ..."""
+    text = view.state + (f" by {one_line(view.state_by)}" if view.state_by else "")
+    return text + (", moved since (new replies)" if view.moved else "")
 
 
 def is_terminal() -> bool:

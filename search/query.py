@@ -12,7 +12,7 @@ from threadscout.config.settings import Settings
 from threadscout.crawler.urls import canonical_url, is_fetchable
 from threadscout.indexer import reading
 from threadscout.indexer.index import REBUILD_HINT, IndexMissingError, SearchIndex
-from threadscout.indexer.reading import with_offset
+from threadscout.indexer.reading import has_moved, with_offset
 from threadscout.indexer.snippets import highlighter
 
 if TYPE_CHECKING:      # SQLAlchemy is loaded only where the store is written or counted: search starts faster
@@ -51,6 +51,10 @@ class ConversationView:
     text: str | None = None
     replies: list[ReplyView] | None = None
     gone: str | None = None        # when the page answered 404 / 410 (the conversation is kept)
+    state: str = "new"             # taking part: new | claimed | answered | skipped (`threadscout mark`)
+    state_by: str | None = None
+    state_note: str | None = None
+    moved: bool = False            # answered or skipped, and replies came since
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -73,7 +77,9 @@ def _view(conv: Conversation | reading.StoredConversation, *, snippet: str = "",
         published=_iso(with_offset(conv.published, conv.published_offset)), last_activity=_iso(conv.last_activity),
         n_replies=conv.n_replies, participants=conv.participants, snippet=snippet, score=round(score, 4),
         highlights=highlights,
-        text=conv.text if full else None, gone=_iso(conv.gone_at),
+        text=conv.text if full else None, gone=_iso(conv.gone_at), state=conv.state or "new",
+        state_by=conv.state_by, state_note=conv.state_note,
+        moved=has_moved(conv.state, conv.state_replies, conv.n_replies),
         replies=[ReplyView(author=r.author, published=_iso(with_offset(r.published, r.published_offset)),
                            text=r.text, url=r.url) for r in conv.replies] if full else None,
     )
@@ -136,7 +142,7 @@ def show(cfg: Settings, url: str, query: str | None = None) -> ConversationView:
     store = Store(cfg.database_url)
     try:
         conv = None
-        for candidate in _url_variants(url):
+        for candidate in url_variants(url):
             conv = store.conversation(candidate)
             if conv is not None:
                 break
@@ -152,7 +158,7 @@ def show(cfg: Settings, url: str, query: str | None = None) -> ConversationView:
         store.close()
 
 
-def _url_variants(url: str) -> list[str]:
+def url_variants(url: str) -> list[str]:
     """The URL as given, canonicalised as crawled URLs are (tracking parameters, fragment and default port
     dropped), and with or without its trailing slash."""
     given = url.strip()

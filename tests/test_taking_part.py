@@ -1,0 +1,69 @@
+"""Taking part: `threadscout mark` sets a conversation's state, which search finds, show tells, and a reindex keeps;
+an answered conversation that gets new replies shows that it moved."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from conftest import run_cli, write_config
+from receivers import LivingBlog
+
+NOW = datetime.now(timezone.utc)
+
+
+def found(config, query: str) -> dict[str, dict]:
+    return {r["url"]: r for r in json.loads(run_cli("search", query, "--json", config=config, check=True).stdout)}
+
+
+def test_states_are_kept_searchable_and_survive_a_reindex(tmp_path):
+    blog = LivingBlog(tmp_path / "site")
+    try:
+        blog.add_post(1, "Adult literacy tutors wanted", "Who tutors adult learners?", NOW - timedelta(hours=5))
+        blog.add_comment(1, "Bea", "Ask the library.", NOW - timedelta(hours=4))
+        blog.add_post(2, "Adult literacy fair", "Stands and talks.", NOW - timedelta(hours=3))
+        config = write_config(tmp_path, [{"url": blog.feed}])
+        run_cli("crawl", config=config, check=True)
+        first, second = blog.post_url(1), blog.post_url(2)
+        assert set(found(config, "literacy is:new")) == {first, second}
+
+        out = run_cli("mark", first + "?utm_source=mail", "claimed", "--by", "Ana", "--note", "I know a tutor",
+                      config=config, check=True).stdout           # the URL as a browser gives it
+        assert "claimed by Ana" in out
+        claimed = found(config, "literacy is:claimed")
+        assert list(claimed) == [first] and claimed[first]["state"] == "claimed"
+        assert claimed[first]["state_by"] == "Ana" and claimed[first]["state_note"] == "I know a tutor"
+        assert set(found(config, "literacy is:new")) == {second}
+        shown = json.loads(run_cli("show", first, "--json", config=config, check=True).stdout)
+        assert shown["state"] == "claimed" and shown["state_note"] == "I know a tutor"
+        assert "[claimed by Ana]" in run_cli("show", first, config=config, check=True).stdout
+
+        run_cli("reindex", config=config, check=True)                # the store keeps states: so does the index
+        assert list(found(config, "state:claimed")) == [first]
+
+        run_cli("mark", first, "answered", "--by", "Ana", config=config, check=True)
+        run_cli("mark", second, "skipped", config=config, check=True)
+        assert list(found(config, "literacy state:answered")) == [first]
+        assert found(config, "literacy is:moved") == {}
+
+        blog.add_comment(1, "Cy", "Thank you, Ana!", datetime.now(timezone.utc))   # it moves after the answer
+        run_cli("crawl", "--all", config=config, check=True)
+        moved = found(config, "literacy is:moved")
+        assert list(moved) == [first] and moved[first]["moved"] and moved[first]["state"] == "answered"
+        assert "moved since" in run_cli("search", "literacy", config=config, check=True).stdout
+
+        run_cli("mark", first, "new", config=config, check=True)
+        assert set(found(config, "literacy is:new")) == {first}
+        assert found(config, "literacy is:moved") == {}
+    finally:
+        blog.stop()
+
+
+def test_mark_explains_what_it_cannot_do(tmp_path, demo_web):
+    config = write_config(tmp_path, [{"url": f"{demo_web.base}/blog/", "depth": 0}])
+    missing = run_cli("mark", f"{demo_web.base}/nowhere/", "claimed", config=config)
+    assert missing.returncode == 1 and "no conversation" in missing.stderr and "Traceback" not in missing.stderr
+    wrong = run_cli("mark", f"{demo_web.base}/blog/", "done", config=config)
+    assert wrong.returncode == 2 and "done" in wrong.stderr
+    bad_query = run_cli("search", "state:finished", config=config)
+    assert bad_query.returncode == 2 and "state:claimed" in bad_query.stderr
