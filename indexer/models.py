@@ -269,6 +269,20 @@ class Delivery(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
 
 
+class Featured(Base):
+    """A place staff feature as a community link (`threadscout links`): a conversation, or a whole site."""
+
+    __tablename__ = "featured"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)   # the conversation's URL, or the site's
+    kind: Mapped[str] = mapped_column(String(16))                  # conversation | site
+    site: Mapped[str] = mapped_column(String(255))                 # its host (with its port)
+    title: Mapped[str | None] = mapped_column(Text)                # as staff named it (else the page's title)
+    note: Mapped[str | None] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+
+
 class SchedulerLock(Base):
     """At most one row (id 1): the scheduler that runs on this database now, and its last sign of life. A second
     one cannot insert it (the primary key), and takes it over only from a claim that lapsed, by a compare-and-set

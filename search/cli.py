@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -456,6 +457,68 @@ def mark(obj: Context, url: str, state: str, by: str | None, note: str | None) -
     from threadscout.search import jobs
 
     click.echo(jobs.mark(obj.settings(), url, state, by, note))
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--format", "form", type=click.Choice(["html", "rss", "opml"]),
+              help="Write them as an HTML fragment to paste into a page, an RSS feed, or an OPML list of feeds.")
+@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (for static publishing) instead of the terminal.")
+@click.pass_context
+def links(ctx: click.Context, form: str | None, output_file: Path | None) -> None:
+    """The community links: the conversations and sites you feature, to point your own community (your
+    website, your newsletter) to where the conversations about your mission are.
+
+    Without --format, lists them. With --format html, rss or opml, writes them for your website: the HTML
+    fragment can be pasted into a page, the RSS feed followed by a website's feed widget, the OPML file opened
+    by a feed reader (it lists the featured sites' feeds).
+
+    \b
+    threadscout links add URL [--title T] [--note N] [--site]   feature a conversation (or its site)
+    threadscout links remove URL
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from threadscout.search import links as community
+
+    cfg = ctx.find_object(Context).settings()  # type: ignore[union-attr]
+    found = community.places(cfg)
+    if form is None:
+        if output_file is not None:
+            raise click.UsageError("--output writes a format: add --format html, rss or opml")
+        output.print_links(found)
+        return
+    text = community.render(cfg, found, form)
+    if output_file is None:
+        click.echo(text, nl=False)
+    else:
+        output_file.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {len(found)} community link{'' if len(found) == 1 else 's'} to {output_file}.",
+                   err=True)
+
+
+@links.command(name="add")
+@click.argument("url")
+@click.option("--title", metavar="TEXT", help="The name to show (default: the conversation's title, or the site).")
+@click.option("--note", metavar="TEXT", help="A line to show with it (why it is worth a visit).")
+@click.option("--site", "whole_site", is_flag=True, help="Feature the whole site URL is on, not the conversation.")
+@pass_context
+def links_add(obj: Context, url: str, title: str | None, note: str | None, whole_site: bool) -> None:
+    """Feature the conversation at URL (or, with --site or when URL is no stored conversation, its site) in the
+    community links."""
+    from threadscout.search import links as community
+
+    click.echo(community.add(obj.settings(), url, title=title, note=note, site=whole_site))
+
+
+@links.command(name="remove")
+@click.argument("url")
+@pass_context
+def links_remove(obj: Context, url: str) -> None:
+    """Stop featuring URL (a conversation or a site) in the community links."""
+    from threadscout.search import links as community
+
+    click.echo(community.remove(obj.settings(), url))
 
 
 @cli.command()

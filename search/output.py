@@ -402,3 +402,24 @@ def print_status(status: Any) -> None:
     for s in status.searches:
         console.print(Text(f"  {one_line(s.name)}: {s.messages} sent (last {_when(s.last_sent)}), "
                            f"{s.pending} waiting, {s.failed} failed"), soft_wrap=True)
+
+
+def print_links(places: Sequence[Any]) -> None:
+    """`threadscout links`: each featured place, with what the store knows of it."""
+    from rich.text import Text
+
+    console = _console()
+    if not places:
+        console.print(Text("No community links yet: feature a conversation or a site with "
+                           "`threadscout links add URL`."))
+        return
+    for p in places:
+        head = Text(one_line(p.title), style="bold")
+        head.append(f"  ({'site' if p.kind == 'site' else 'conversation'})")
+        console.print(head)
+        console.print(Text("    " + one_line(p.url), style="cyan"), soft_wrap=True)
+        facts = (f"{p.conversations} conversations, {p.n_replies} replies" if p.kind == "site"
+                 else f"{p.n_replies} replies")
+        if p.last_activity:
+            facts += f" · last activity {_when(p.last_activity)}"
+        console.print(Text("    " + facts + (f" · {one_line(p.note)}" if p.note else "")))

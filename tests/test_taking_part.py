@@ -67,3 +67,53 @@ def test_mark_explains_what_it_cannot_do(tmp_path, demo_web):
     assert wrong.returncode == 2 and "done" in wrong.stderr
     bad_query = run_cli("search", "state:finished", config=config)
     assert bad_query.returncode == 2 and "state:claimed" in bad_query.stderr
+
+
+def test_community_links_list_exactly_the_featured_places(tmp_path):
+    import feedparser
+    from xml.etree import ElementTree as ET
+
+    blog = LivingBlog(tmp_path / "site")
+    try:
+        blog.add_post(1, "Adult literacy <b>tutors</b> & friends", "Tutors wanted.", NOW - timedelta(hours=5))
+        blog.add_comment(1, "Bea", "Yes!", NOW - timedelta(hours=4))
+        blog.add_post(2, "Adult literacy fair", "Stands.", NOW - timedelta(hours=3))
+        config = write_config(tmp_path, [{"url": blog.feed}])
+        run_cli("crawl", config=config, check=True)
+        assert "No community links" in run_cli("links", config=config, check=True).stdout
+
+        run_cli("links", "add", blog.post_url(1), "--note", "Tutors <needed>", config=config, check=True)
+        run_cli("links", "add", blog.post_url(2), "--site", "--title", "The living blog", config=config,
+                check=True)
+        again = run_cli("links", "add", blog.post_url(1), config=config, check=True)
+        assert "already" in again.stdout
+        home = blog.server.base + "/"
+
+        rss = feedparser.parse(run_cli("links", "--format", "rss", config=config, check=True).stdout)
+        assert not rss.bozo, rss.bozo_exception
+        assert sorted(e.link for e in rss.entries) == sorted([blog.post_url(1), home])
+        titles = {e.link: e.title for e in rss.entries}
+        assert titles[blog.post_url(1)] == "Adult literacy <b>tutors</b> & friends"   # text, not markup
+        assert titles[home] == "The living blog"
+
+        opml = ET.fromstring(run_cli("links", "--format", "opml", config=config, check=True).stdout)
+        outlines = opml.find("body")
+        assert outlines is not None
+        tops = {o.get("htmlUrl"): o for o in outlines}
+        assert set(tops) == {blog.post_url(1), home}
+        assert [o.get("xmlUrl") for o in tops[home]] == [blog.feed]              # a reader follows its feed
+        assert tops[blog.post_url(1)].get("type") == "link"
+
+        fragment = run_cli("links", "--format", "html", config=config, check=True).stdout
+        assert f'href="{blog.post_url(1)}"' in fragment and "&lt;b&gt;tutors&lt;/b&gt; &amp; friends" in fragment
+        assert "Tutors &lt;needed&gt;" in fragment and "<b>" not in fragment and "<needed>" not in fragment
+        written = tmp_path / "links.html"
+        run_cli("links", "--format", "html", "--output", written, config=config, check=True)
+        assert written.read_text(encoding="utf-8") == fragment
+
+        run_cli("links", "remove", blog.post_url(1), config=config, check=True)
+        rss = feedparser.parse(run_cli("links", "--format", "rss", config=config, check=True).stdout)
+        assert [e.link for e in rss.entries] == [home]
+        assert run_cli("links", "remove", blog.post_url(1), config=config).returncode == 1
+    finally:
+        blog.stop()
