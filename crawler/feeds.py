@@ -5,6 +5,8 @@ No network here: the spider fetches (so robots.txt, throttling and limits apply)
 
 from __future__ import annotations
 
+from html import unescape
+
 import io
 import re
 from dataclasses import dataclass, field
@@ -51,8 +53,8 @@ def html_to_text(html: str | None) -> str:
     """Feed HTML (already sanitised by feedparser) to plain text with paragraph breaks."""
     if not html or not html.strip():
         return ""
-    if "<" not in html:
-        return " ".join(html.split())
+    if "<" not in html:        # no tags, but entities all the same ("Tom &amp; Jerry", "&lt;script&gt;")
+        return " ".join(unescape(html).split())
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (ValueError, lxml.etree.ParserError):

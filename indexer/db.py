@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from threadscout.config.errors import StoreError
 from threadscout.indexer.reading import participants_of, with_offset  # noqa: F401 - with_offset: where it was
-from threadscout.indexer.models import (Base, Conversation, CrawlRun, Document, Link, Reply, Source, needing_index,
-                                       utcnow)
+from threadscout.indexer.models import (Base, Conversation, CrawlRun, Document, Link, Reply, Source, StoredSetting,
+                                       needing_index, utcnow)
 
 Outcome = Literal["new", "updated", "unchanged"]
 Fetched = tuple[str, str | None, str | None]   # a page's URL, ETag and Last-Modified
@@ -360,6 +360,19 @@ class Store:
             conv.state_at, conv.state_replies = utcnow(), conv.n_replies
             conv.indexed_at = None        # `is:claimed`, `state:answered`: indexed again
             return conv
+
+    def setting(self, name: str) -> str | None:
+        with self.session() as s:
+            row = s.get(StoredSetting, name)
+            return row.value if row is not None else None
+
+    def set_setting(self, name: str, value: str) -> None:
+        with self.session() as s:
+            row = s.get(StoredSetting, name)
+            if row is None:
+                s.add(StoredSetting(name=name, value=value))
+            else:
+                row.value = value
 
     def count(self) -> int:
         with self.session() as s:

@@ -283,6 +283,16 @@ class Featured(Base):
     added_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
 
 
+class StoredSetting(Base):
+    """A setting kept in the database rather than the configuration file (which is never rewritten): the web
+    page's password hash."""
+
+    __tablename__ = "stored_settings"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 class SchedulerLock(Base):
     """At most one row (id 1): the scheduler that runs on this database now, and its last sign of life. A second
     one cannot insert it (the primary key), and takes it over only from a claim that lapsed, by a compare-and-set

@@ -522,6 +522,35 @@ def links_remove(obj: Context, url: str) -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to serve on; anything but this computer's (127.0.0.1) asks for a password.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
+              help="The port (0: any free one; the URL printed says which).")
+@click.option("--set-password", "set_password", is_flag=True,
+              help="Ask for the staff password (kept as a hash in the database) and exit.")
+@pass_context
+def serve(obj: Context, host: str, port: int, set_password: bool) -> None:
+    """Serve the staff web page: search, where, each thread with who takes part, sources, alerts and the
+    community links, for people who do not live in a terminal.
+
+    It prints the URL it serves and opens nothing else. It answers while `run` or `crawl` write. On any address
+    but 127.0.0.1 every page asks for the password set with --set-password (and shows nothing until one is
+    set). Ctrl-C stops it.
+    """
+    from threadscout.search import web
+
+    cfg = obj.settings()
+    if set_password:
+        password = click.prompt("Staff password for the web page", hide_input=True, confirmation_prompt=True)
+        if len(password) < 8:
+            raise click.BadParameter("use at least 8 characters", param_hint="password")
+        web.set_password(cfg, password)
+        click.echo("Password set: the web page asks for it when served beyond this computer.")
+        return
+    web.serve(cfg, host, port, say=lambda line: click.echo(line))
+
+
+@cli.command()
 @pass_context
 def reindex(obj: Context) -> None:
     """Rebuild the search index from the database (the database is the source of truth).

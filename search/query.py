@@ -105,7 +105,7 @@ def mission_query(cfg: Settings) -> str:
 
 
 def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = False, sort: str = "relevance",
-           explain: bool = False) -> list[ConversationView]:
+           explain: bool = False, offset: int = 0) -> list[ConversationView]:
     """Conversations matching ``query`` (the mission's keywords when empty), best first; the mission's
     ``exclude`` phrases are left out unless ``everything``."""
     query = query if query.strip() else mission_query(cfg)
@@ -119,7 +119,7 @@ def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = Fal
         hits = open_index(cfg).search(
             query, limit=limit, texts=texts, org_names=cfg.mission.org_names,
             exclude=() if everything else cfg.mission.exclude, sort=sort,
-            half_life_days=cfg.search.half_life.total_seconds() / 86400)
+            half_life_days=cfg.search.half_life.total_seconds() / 86400, offset=offset)
     except IndexMissingError:
         from threadscout.indexer.db import Store
 

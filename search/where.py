@@ -21,6 +21,7 @@ from threadscout.search.query import index_missing, mission_query, open_index
 
 NO_REPLIES = 0.1
 PER_PARTICIPANT = 0.5
+BUCKETS = 12          # the window cut into this many spans for ``activity`` (a site's chart)
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Place:
     score: float = 0.0
     most_active: Thread | None = None
     last_activity: str | None = None
+    activity: list[int] = field(default_factory=lambda: [0] * BUCKETS)   # posts and replies per span, oldest first
     names: set[str] = field(default_factory=set, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
@@ -68,6 +70,10 @@ def where(cfg: Settings, query: str = "", *, days: int = 30, everything: bool = 
                 place = places[conv.site]
                 place.site = conv.site
                 recent = [r for r in conv.replies if r.published is None or r.published >= since]
+                for when in [conv.published, *(r.published for r in recent)]:
+                    if when is not None and since <= when <= now:
+                        span = min(BUCKETS - 1, int((when - since) / (now - since) * BUCKETS))
+                        place.activity[span] += 1
                 place.conversations += 1
                 place.replies += len(recent)
                 place.names.update(n for n in [conv.author if conv.published and conv.published >= since else None,

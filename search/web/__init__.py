@@ -1,0 +1,297 @@
+"""`threadscout serve`: the staff web page. Flask with Jinja2 templates (autoescaping on), served by waitress.
+
+It sits above the rest of ``search`` and calls the same functions the CLI calls; nothing imports it but the
+CLI's ``serve``. Every page is server-rendered HTML that works without JavaScript.
+
+Safety: crawled text is only ever written through Jinja2's escaping (highlights are built from escaped pieces);
+the Content-Security-Policy forbids inline script and any script not served by this page; every form carries a
+CSRF token (Flask-WTF); bound to anything but loopback, every page asks for a password, stored as a hash in the
+database (`threadscout serve --set-password`), and says so when none is set.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import secrets
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Flask, Response, abort, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from markupsafe import Markup, escape
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from threadscout.config.errors import ThreadscoutError
+from threadscout.config.settings import Settings
+from threadscout.crawler.clean import one_line, strip_controls
+from threadscout.indexer.db import Store
+from threadscout.search import alerts as saved
+from threadscout.search import jobs
+from threadscout.search import links as community
+from threadscout.search.query import search, show
+from threadscout.search.status import status as read_status
+from threadscout.search.where import where
+
+PER_PAGE = 20
+PASSWORD = "web.password_hash"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+KINDS = ("post", "thread", "item")
+STATES = ("new", "claimed", "answered", "skipped")
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def set_password(cfg: Settings, password: str) -> None:
+    store = Store(cfg.database_url)
+    try:
+        store.set_setting(PASSWORD, generate_password_hash(password))
+    finally:
+        store.close()
+
+
+def compose(q: str, args: Any) -> str:
+    """The query the filters make: the words typed, then a field for each control set."""
+    parts = [q.strip()] if q.strip() else []
+    site = (args.get("site") or "").strip()
+    if site:
+        parts.append(f"site:{site.split()[0]}")
+    if args.get("kind") in KINDS:
+        parts.append(f"kind:{args['kind']}")
+    days = (args.get("days") or "").strip()
+    if days.isdigit() and int(days) > 0:
+        parts.append(f"after:{int(days)}d")
+    if args.get("unanswered"):
+        parts.append("is:unanswered")
+    if args.get("ours"):
+        parts.append("is:ours")
+    if args.get("state") in STATES:
+        parts.append(f"state:{args['state']}")
+    if args.get("moved"):
+        parts.append("is:moved")
+    return " ".join(parts)
+
+
+def marked(text: str | None, marks: Sequence[Sequence[int]] | None) -> Markup:
+    """``text`` escaped, with the matched words in <mark> (offsets from search: [start, end))."""
+    text = strip_controls(text or "")
+    out, at = [], 0
+    for start, end in sorted(marks or ()):
+        if start < at or end > len(text):
+            continue
+        out += [escape(text[at:start]), Markup("<mark>"), escape(text[start:end]), Markup("</mark>")]
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
+
+
+def chart(values: Sequence[int], width: int = 120, height: int = 24) -> Markup:
+    """A small bar chart of activity over time, as inline SVG (no script, no style attribute)."""
+    top = max(values or [0]) or 1
+    step = width / max(1, len(values))
+    bars = "".join(f'<rect x="{i * step:.1f}" y="{height - v / top * height:.1f}" width="{step - 1:.1f}" '
+                   f'height="{v / top * height:.1f}" fill="#3b6ea5"/>' for i, v in enumerate(values))
+    label = escape(f"activity over the window, oldest first: {', '.join(str(v) for v in values)}")
+    return Markup(f'<svg class="chart" width="{width}" height="{height}" role="img" aria-label="{label}">'
+                  f"<title>{label}</title>{bars}</svg>")
+
+
+def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None = None) -> Flask:
+    """The web application for ``cfg``; ``host`` is what it is bound to (a password is asked elsewhere than on
+    loopback)."""
+    # named paths: Flask's own search for them fails on the package's namespace (threadscout.search.web)
+    app = Flask(__name__, root_path=str(Path(__file__).resolve().parent),
+                instance_path=str((cfg.data_dir / "web").resolve()))
+    app.config.update(SECRET_KEY=secret_key or secrets.token_hex(32), WTF_CSRF_TIME_LIMIT=None,
+                      SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      MAX_CONTENT_LENGTH=64 * 1024)
+    CSRFProtect(app)
+    guarded = not is_loopback(host)
+    app.jinja_env.filters["marked"] = marked
+    app.jinja_env.filters["one_line"] = one_line
+    app.jinja_env.filters["day"] = lambda iso: (iso or "")[:10] or "-"
+    app.jinja_env.globals.update(chart=chart, mission=cfg.mission, STATES=STATES, KINDS=KINDS)
+
+    def password_hash() -> str | None:
+        store = Store(cfg.database_url)
+        try:
+            return store.setting(PASSWORD)
+        finally:
+            store.close()
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.before_request
+    def gate() -> Any:
+        if not guarded or request.endpoint in ("login", "static") or session.get("signed_in"):
+            return None
+        if password_hash() is None:
+            return render_template("locked.html", host=host), 403
+        return redirect(url_for("login", next=request.full_path))
+
+    @app.errorhandler(ThreadscoutError)
+    def failed(exc: ThreadscoutError) -> Any:
+        code = 400 if exc.exit_code == 2 else 404 if exc.__class__.__name__ == "NotFoundError" else 500
+        return render_template("error.html", message=str(exc)), code
+
+    @app.errorhandler(CSRFError)
+    def stale_form(exc: CSRFError) -> Any:
+        return render_template("error.html", message="The form was too old or not from this page: try again."), 400
+
+    def back(default: str) -> Any:
+        target = request.form.get("next") or default
+        return redirect(target if target.startswith("/") and not target.startswith("//") else default)
+
+    @app.route("/login", methods=["GET", "POST"])
+    def login() -> Any:
+        stored = password_hash()
+        wrong = False
+        if request.method == "POST":
+            if stored and check_password_hash(stored, request.form.get("password", "")):
+                session["signed_in"] = True
+                return back("/")
+            wrong = True
+        return render_template("login.html", set=stored is not None, wrong=wrong, host=host), 401 if wrong else 200
+
+    @app.route("/")
+    def search_page() -> Any:
+        q = request.args.get("q", "")
+        query = compose(q, request.args)
+        page = max(1, request.args.get("page", 1, type=int) or 1)
+        sort = request.args.get("sort") if request.args.get("sort") in ("recent", "active") else "relevance"
+        results = search(cfg, query, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE, sort=sort)
+        more = len(results) > PER_PAGE
+        args = {k: v for k, v in request.args.items() if k != "page"}
+        return render_template("search.html", q=q, query=query, results=results[:PER_PAGE], page=page, more=more,
+                               args=request.args, sort=sort,
+                               page_url=lambda n: "/?" + urlencode({**args, "page": n}))
+
+    @app.route("/where")
+    def where_page() -> Any:
+        q = request.args.get("q", "")
+        days = min(3650, max(1, request.args.get("days", 30, type=int) or 30))
+        return render_template("where.html", q=q, days=days, places=where(cfg, q, days=days))
+
+    @app.route("/thread")
+    def thread_page() -> Any:
+        url = request.args.get("url", "")
+        if not url:
+            abort(404)
+        q = request.args.get("q") or None
+        return render_template("thread.html", view=show(cfg, url, q), q=q or "")
+
+    @app.post("/mark")
+    def mark() -> Any:
+        state = request.form.get("state", "")
+        if state not in STATES:
+            abort(400)
+        jobs.mark(cfg, request.form.get("url", ""), state, (request.form.get("by") or "").strip() or None,
+                  request.form.get("note") if "note" in request.form else None)
+        return back("/")
+
+    @app.route("/sources")
+    def sources_page() -> Any:
+        store = jobs.open_store(cfg)
+        try:
+            health = jobs.source_health(cfg, store)
+        finally:
+            store.close()
+        return render_template("sources.html", sources=health, message=request.args.get("message"))
+
+    @app.post("/sources/add")
+    def sources_add() -> Any:
+        kind = request.form.get("kind") or None
+        said = jobs.add_source(cfg, request.form.get("url", "").strip(),
+                               kind if kind in ("feed", "site", "forum", "query") else None)
+        return redirect(url_for("sources_page", message=said))
+
+    @app.post("/sources/remove")
+    def sources_remove() -> Any:
+        return redirect(url_for("sources_page", message=jobs.remove_source(cfg, request.form.get("url", ""))))
+
+    @app.route("/alerts")
+    def alerts_page() -> Any:
+        report = read_status(cfg)
+        return render_template("alerts.html", report=report, message=request.args.get("message"))
+
+    @app.post("/alerts/add")
+    def alerts_add() -> Any:
+        notify = [u.strip() for u in request.form.get("notify", "").splitlines() if u.strip()]
+        said = saved.add(cfg, request.form.get("name", ""), request.form.get("query", ""), notify,
+                         request.form.get("digest") or None, request.form.get("backfill") or None)
+        return redirect(url_for("alerts_page", message=said))
+
+    @app.post("/alerts/remove")
+    def alerts_remove() -> Any:
+        return redirect(url_for("alerts_page", message=saved.remove(cfg, request.form.get("name", ""))))
+
+    @app.post("/alerts/test")
+    def alerts_test() -> Any:
+        results = saved.test(cfg, request.form.get("name", ""))
+        said = "; ".join(f"{'sent' if r.delivered else 'FAILED'}: {r.channel}" + (f" ({r.error})" if r.error else "")
+                         for r in results)
+        return redirect(url_for("alerts_page", message=said))
+
+    @app.route("/links")
+    def links_page() -> Any:
+        return render_template("links.html", places=community.places(cfg), fragment=community.render(
+            cfg, community.places(cfg), "html"))
+
+    @app.route("/links.html")
+    def links_fragment() -> Any:
+        return Response(community.render(cfg, community.places(cfg), "html"), mimetype="text/html")
+
+    @app.route("/links.rss")
+    def links_rss() -> Any:
+        return Response(community.render(cfg, community.places(cfg), "rss"), mimetype="application/rss+xml")
+
+    @app.route("/links.opml")
+    def links_opml() -> Any:
+        return Response(community.render(cfg, community.places(cfg), "opml"), mimetype="text/x-opml")
+
+    @app.post("/links/add")
+    def links_add() -> Any:
+        community.add(cfg, request.form.get("url", ""), site=bool(request.form.get("site")))
+        return back("/links")
+
+    @app.post("/links/remove")
+    def links_remove() -> Any:
+        community.remove(cfg, request.form.get("url", ""))
+        return back("/links")
+
+    return app
+
+
+def serve(cfg: Settings, host: str, port: int, say: Callable[[str], None]) -> None:
+    """Serve the page with waitress until stopped; says the URL it serves (port 0: a free one)."""
+    from waitress.server import create_server
+
+    app = create_app(cfg, host=host)
+    server = create_server(app, host=host, port=port, threads=4, ident="threadscout")
+    shown = f"[{host}]" if ":" in host else host
+    say(f"Serving threadscout on http://{shown}:{server.effective_port}/ (Ctrl-C stops it)")
+    if not is_loopback(host):
+        store = Store(cfg.database_url)
+        try:
+            if store.setting(PASSWORD) is None:
+                say("threadscout: warning: no password is set, so every page is locked; set one with "
+                    "`threadscout serve --set-password`")
+        finally:
+            store.close()
+    server.run()
+
