@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
+import subprocess
 import threading
 import time
 from datetime import datetime, timezone
@@ -22,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from threadscout.search.sampleweb import SampleWebServer, SiteHandler
+
+from conftest import ROOT, cli_command, cli_env
 
 
 class _HookHandler(BaseHTTPRequestHandler):
@@ -184,3 +188,21 @@ class SlowHandler(SiteHandler):
     def route(self) -> bool:
         time.sleep(getattr(self.server, "delay", 0.0))
         return False
+
+
+class WebServer:
+    """`threadscout serve --port 0` in a child process; ``url`` is where it answers."""
+
+    def __init__(self, config: Path, *args: str) -> None:
+        self.proc = subprocess.Popen(cli_command("serve", "--port", "0", *args, config=config), stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True, env=cli_env(), cwd=ROOT)
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        found = re.search(r"http://\S+?:(\d+)/", line)
+        assert found, line
+        self.url = f"http://127.0.0.1:{found.group(1)}"
+        self.first_line = line
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)

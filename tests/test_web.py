@@ -18,7 +18,7 @@ import feedparser
 import pytest
 
 from conftest import ROOT, cli_command, cli_env, run_cli, write_config
-from receivers import LivingBlog
+from receivers import LivingBlog, WebServer as Server
 
 NOW = datetime.now(timezone.utc)
 HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=alert(1)>"
@@ -56,22 +56,6 @@ class Browser:
         found = re.search(r'name="csrf_token" value="([^"]+)"', page)
         assert found, "no CSRF token in the page's forms"
         return found.group(1)
-
-
-class Server:
-    def __init__(self, config: Path, *args: str) -> None:
-        self.proc = subprocess.Popen(cli_command("serve", "--port", "0", *args, config=config), stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, text=True, env=cli_env(), cwd=ROOT)
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        found = re.search(r"http://\S+?:(\d+)/", line)
-        assert found, line
-        self.url = f"http://127.0.0.1:{found.group(1)}"
-        self.first_line = line
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(10)
 
 
 @pytest.fixture(scope="module")
