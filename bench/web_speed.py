@@ -32,7 +32,7 @@ def fetch(url: str) -> tuple[float, int, str]:
     with urllib.request.urlopen(url, timeout=60) as r:
         body = r.read().decode("utf-8")
         status = r.status
-    return (time.perf_counter() - start) * 1000, status, body
+    return time.perf_counter() - start, status, body
 
 
 def main() -> None:
@@ -84,7 +84,7 @@ def main() -> None:
         print(f"{args.conversations} conversations, {args.requests} requests a page, one at a time")
         for page, values in timings.items():
             print(f"{page:>7}: p50 {pct(values, 0.5):6.0f} ms   p95 {pct(values, 0.95):6.0f} ms   "
-                  f"max {max(values):6.0f} ms   ({len(values)} requests)")
+                  f"max {max(values) * 1000:6.0f} ms   ({len(values)} requests)")
     finally:
         server.terminate()
         server.wait(10)

@@ -16,6 +16,7 @@ from typing import Any
 
 from threadscout.config.settings import Settings
 from threadscout.indexer.db import Store
+from threadscout.indexer import reading
 from threadscout.indexer.index import IndexMissingError
 from threadscout.search.query import index_missing, mission_query, open_index
 
@@ -66,7 +67,8 @@ def where(cfg: Settings, query: str = "", *, days: int = 30, everything: bool = 
             return []
         places: dict[str, Place] = defaultdict(lambda: Place(site=""))
         for start in range(0, len(urls), 500):
-            for conv in store.conversations(urls=urls[start:start + 500]):
+            # read without the ORM (SQLite), as search does: a broad query's window holds thousands
+            for conv in reading.conversations(cfg.database_url, urls[start:start + 500]):
                 place = places[conv.site]
                 place.site = conv.site
                 recent = [r for r in conv.replies if r.published is None or r.published >= since]
