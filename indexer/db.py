@@ -354,11 +354,13 @@ class Store:
             if conv is None:
                 return None
             conv.state = None if state == "new" else state
-            conv.state_by = by if state != "new" else None
+            conv.state_by = (by or "")[:255] or None if state != "new" else None
             if note is not None:
-                conv.state_note = note or None
+                conv.state_note = note[:4000] or None
             conv.state_at, conv.state_replies = utcnow(), conv.n_replies
-            conv.indexed_at = None        # `is:claimed`, `state:answered`: indexed again
+            # a new version for the index (`is:claimed`): a sync that read the old one records that version,
+            # not this one, and indexes it again
+            conv.updated_at = utcnow()
             return conv
 
     def setting(self, name: str) -> str | None:

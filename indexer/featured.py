@@ -30,26 +30,28 @@ class Place:
 
 
 def host_of(url: str) -> str:
-    parts = urlsplit(url)
-    return (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    """The site a feed's URL is on, as conversations name theirs (``crawler.urls.site_of``): the host without
+    ``www.``."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 class Links:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def add(self, url: str, *, title: str | None = None, note: str | None = None, site: bool = False
+    def add(self, url: str, *, title: str | None = None, note: str | None = None, site: str | None = None
             ) -> Featured | None:
-        """Feature a stored conversation at ``url`` (or, with ``site``, or when no conversation has that URL, the
-        site it is on); None when it is featured already."""
+        """Feature the stored conversation at ``url``, or with ``site`` (the place as conversations name it), the
+        site whose home page is ``url``; None when it is featured already (or no conversation has that URL)."""
         with self.store.session() as s:
-            conv = None if site else s.scalar(select(Conversation).where(Conversation.url == url))
-            if conv is not None:
+            if site is None:
+                conv = s.scalar(select(Conversation).where(Conversation.url == url))
+                if conv is None:
+                    return None
                 row = Featured(url=conv.url, kind="conversation", site=conv.site, title=title, note=note)
             else:
-                parts = urlsplit(url)
-                home = f"{parts.scheme}://{parts.netloc}/"
-                row = Featured(url=home, kind="site", site=host_of(url), title=title, note=note)
+                row = Featured(url=url, kind="site", site=site, title=title, note=note)
             if s.scalar(select(Featured.id).where(Featured.url == row.url)) is not None:
                 return None
             s.add(row)

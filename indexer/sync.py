@@ -10,7 +10,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from threadscout.indexer.db import IndexRow, Store
-from threadscout.indexer.index import IndexDoc, IndexMissingError, IndexOutdatedError, SearchIndex
+from threadscout.indexer.index import IndexBusyError, IndexDoc, IndexMissingError, IndexOutdatedError, SearchIndex
 from threadscout.indexer.models import Conversation
 from threadscout.indexer.reading import has_moved
 from threadscout.indexer.querylang import site_terms
@@ -78,6 +78,21 @@ def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch
         if limit is not None and total >= limit:
             break
     return total
+
+
+def index_one(store: Store, idx: SearchIndex, url: str) -> bool:
+    """Index the conversation at ``url`` now (after `mark`); False when the index is busy, missing or outdated:
+    the next sync (or rebuild) takes it, since the store says it is behind."""
+    if idx.state() != "ok":
+        return False
+    convs = store.conversations(urls=[url])
+    if not convs:
+        return False
+    try:
+        _write(store, idx, convs)
+    except (IndexBusyError, IndexMissingError, IndexOutdatedError):
+        return False
+    return True
 
 
 PARALLEL_FROM = 2_000      # conversations: a smaller store is rebuilt in this process, a larger one on every core

@@ -513,12 +513,14 @@ def links_add(obj: Context, url: str, title: str | None, note: str | None, whole
 
 @links.command(name="remove")
 @click.argument("url")
+@click.option("--site", "whole_site", is_flag=True, help="Stop featuring the site URL is on (as `add --site`).")
 @pass_context
-def links_remove(obj: Context, url: str) -> None:
-    """Stop featuring URL (a conversation or a site) in the community links."""
+def links_remove(obj: Context, url: str, whole_site: bool) -> None:
+    """Stop featuring URL (a conversation, or a site by its home page as `links` lists it) in the community
+    links."""
     from threadscout.search import links as community
 
-    click.echo(community.remove(obj.settings(), url))
+    click.echo(community.remove(obj.settings(), url, site=whole_site))
 
 
 @cli.command()

@@ -22,7 +22,7 @@ from threadscout.crawler.run import StopRequest, run_crawl
 from threadscout.indexer import sync
 from threadscout.indexer.beside import Beside
 from threadscout.indexer.db import Store
-from threadscout.indexer.index import IndexBusyError
+from threadscout.indexer.index import IndexBusyError, SearchIndex
 from threadscout.search.query import open_index
 from threadscout.indexer.models import Source, utcnow
 from threadscout.indexer.schedule import HEARTBEAT, Refresh, Schedule
@@ -249,6 +249,9 @@ def reindex(cfg: Settings, *, progress: Callable[[int], None] | None = None) -> 
         store.close()
 
 
+MARK_WAIT = 5.0     # seconds `mark` waits for the index's writer before leaving it to the next sync
+
+
 # -- taking part --------------------------------------------------------------------------------------------------
 def mark(cfg: Settings, url: str, state: str, by: str | None = None, note: str | None = None) -> str:
     """Set a conversation's state (new, claimed, answered, skipped) with who and a note; says what was done."""
@@ -266,11 +269,9 @@ def mark(cfg: Settings, url: str, state: str, by: str | None = None, note: str |
                 break
         if conv is None:
             raise NotFoundError(f"no conversation at {url} in the store; try `threadscout search` to find its URL")
-        try:
-            index(cfg, store=store)
-            later = ""
-        except IndexBusyError:
-            later = " (searchable as such after the next crawl: the index is busy)"
+        quick = SearchIndex(cfg.index_dir, language=cfg.mission.language, lock_timeout=MARK_WAIT)
+        indexed = sync.index_one(store, quick, conv.url)
+        later = "" if indexed else " (search finds it as such after the next crawl or `run`: the index is busy)"
     finally:
         store.close()
     who = f" by {by.strip()}" if by and state != "new" else ""

@@ -8,21 +8,30 @@ standard library's XML writer for RSS and OPML, ``html.escape`` for the fragment
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from threadscout.config.errors import NotFoundError, UsageError
 from threadscout.config.settings import Settings, url_problem
-from threadscout.crawler.clean import one_line
+from threadscout.crawler.clean import one_line as _one_line
+from threadscout.crawler.urls import canonical_url, site_of
 from threadscout.indexer.db import Store
 from threadscout.indexer.featured import Links, Place
 from threadscout.search.progress import plural
 from threadscout.search.query import url_variants
 
 FORMATS = ("html", "rss", "opml")
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def one_line(text: str | None) -> str:
+    """Safe text on one line, without the characters XML 1.0 cannot hold (U+FFFE ...)."""
+    return _NOT_XML.sub("", _one_line(text))
 
 
 def add(cfg: Settings, url: str, *, title: str | None = None, note: str | None = None, site: bool = False) -> str:
@@ -36,7 +45,7 @@ def add(cfg: Settings, url: str, *, title: str | None = None, note: str | None =
         if stored is not None:
             row = links.add(stored, title=title, note=note)
         else:                      # asked for the site, or no conversation is stored there: the site
-            row = links.add(url.strip(), title=title, note=note, site=True)
+            row = links.add(home_of(url), title=title, note=note, site=site_of(url))
         if row is None:
             return f"{url} is featured already (see `threadscout links`)."
         what = "the conversation" if row.kind == "conversation" else "the site"
@@ -45,15 +54,25 @@ def add(cfg: Settings, url: str, *, title: str | None = None, note: str | None =
         store.close()
 
 
-def remove(cfg: Settings, url: str) -> str:
+def remove(cfg: Settings, url: str, *, site: bool = False) -> str:
+    """Stop featuring the conversation at ``url``, or with ``site`` the site it is on (``url`` may be any page of
+    it, as given to `links add --site`)."""
     store = Store(cfg.database_url)
     try:
         links = Links(store)
-        if not any(links.remove(candidate) for candidate in [*url_variants(url), url.strip()]):
+        candidates = [home_of(url)] if site else [*url_variants(url), url.strip()]
+        if not any(links.remove(candidate) for candidate in candidates):
             raise NotFoundError(f"{url} is not among the community links (see `threadscout links`)")
     finally:
         store.close()
     return f"{url} is no longer featured."
+
+
+def home_of(url: str) -> str:
+    """A site's home page as the links name it: its scheme and host, no credentials, no default port."""
+    parts = urlsplit(url.strip())
+    port = f":{parts.port}" if parts.port else ""
+    return canonical_url(f"{parts.scheme.lower()}://{(parts.hostname or '').lower()}{port}/")
 
 
 def places(cfg: Settings) -> list[Place]:
@@ -135,4 +154,6 @@ def as_opml(cfg: Settings, found: Sequence[Place], now: datetime) -> str:
                 ET.SubElement(site, "outline", type="rss", text=feed, xmlUrl=feed, htmlUrl=place.url)
         else:
             ET.SubElement(body, "outline", type="link", url=place.url, **attrs)
+    if not found:        # OPML 2.0: a body holds at least one outline
+        ET.SubElement(body, "outline", text="Nothing is featured yet")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(opml, encoding="unicode") + "\n"

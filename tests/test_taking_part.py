@@ -115,5 +115,35 @@ def test_community_links_list_exactly_the_featured_places(tmp_path):
         rss = feedparser.parse(run_cli("links", "--format", "rss", config=config, check=True).stdout)
         assert [e.link for e in rss.entries] == [home]
         assert run_cli("links", "remove", blog.post_url(1), config=config).returncode == 1
+        run_cli("links", "remove", blog.post_url(2), "--site", config=config, check=True)   # as it was added
+        assert feedparser.parse(run_cli("links", "--format", "rss", config=config, check=True).stdout).entries == []
+    finally:
+        blog.stop()
+
+
+def test_a_state_set_while_a_sync_writes_the_old_one_is_indexed_by_the_next(tmp_path):
+    """A sync reads a conversation, someone marks it, the sync writes what it read: the mark is not lost."""
+    from threadscout.config.settings import load_settings
+    from threadscout.indexer import sync
+    from threadscout.indexer.db import Store
+    from threadscout.search.query import open_index, search
+
+    blog = LivingBlog(tmp_path / "site")
+    try:
+        blog.add_post(1, "Adult literacy circle", "A reading circle.", NOW - timedelta(hours=2))
+        config = write_config(tmp_path, [{"url": blog.feed}])
+        run_cli("crawl", config=config, check=True)
+        cfg = load_settings(config)
+        store, idx = Store(cfg.database_url), open_index(cfg)
+        try:
+            [read] = store.conversations(urls=[blog.post_url(1)])             # the sync's read ...
+            store.mark(blog.post_url(1), "claimed", "Ana")                  # ... a mark meanwhile ...
+            stamps = {read.id: read.updated_at}                             # ... the sync's write of the old one
+            idx.write([sync.to_doc(read)], after_commit=lambda: store.mark_indexed(stamps))
+            assert [r.url for r in search(cfg, "state:claimed")] == []
+            assert sync.sync(store, idx) == 1                              # the next sync sees it is behind
+            assert [r.url for r in search(cfg, "state:claimed")] == [blog.post_url(1)]
+        finally:
+            store.close()
     finally:
         blog.stop()

@@ -113,14 +113,17 @@ def test_taking_part_from_the_page(server, site):
     token = browser.token("/?q=literacy")
     status, headers, _ = browser.post("/mark", {"csrf_token": token, "url": blog.post_url(2), "state": "claimed",
                                                "by": "Ana", "next": "/?q=literacy"})
-    assert status == 302 and headers["Location"].endswith("/?q=literacy")
+    assert status == 302 and headers["Location"].startswith("/?q=literacy&message=")        # back, and told
+    assert "is claimed by Ana" in browser.get(headers["Location"])[2]
     _, _, page = browser.get("/?q=literacy&state=claimed")
     assert "Adult literacy fair" in page and "claimed by Ana" in page and "Adult literacy tutors" not in page
     _, _, page = browser.get("/?q=literacy&state=new")
     assert "Adult literacy fair" not in page
-    assert "state:claimed" in run_cli("search", "state:claimed", config=config, check=True).stdout or \
-        "Adult literacy fair" in run_cli("search", "state:claimed", config=config, check=True).stdout
-    browser.post("/mark", {"csrf_token": token, "url": blog.post_url(2), "state": "new"})
+    assert "Adult literacy fair" in run_cli("search", "state:claimed", config=config, check=True).stdout
+    for elsewhere in ("//evil.example/x", "/\\evil.example/x", "https://evil.example/"):   # never an open redirect
+        _, headers, _ = browser.post("/mark", {"csrf_token": token, "url": blog.post_url(2), "state": "new",
+                                              "next": elsewhere})
+        assert "evil" not in headers["Location"]
 
 
 def test_community_links_from_the_page(server, site):
@@ -128,15 +131,36 @@ def test_community_links_from_the_page(server, site):
     browser = Browser(server.url)
     token = browser.token("/sources")
     browser.post("/links/add", {"csrf_token": token, "url": blog.post_url(1), "next": "/links"})
-    feed = feedparser.parse(browser.get("/links.rss")[2])
-    assert [e.link for e in feed.entries] == [blog.post_url(1)]
+    status, _, body = browser.get("/links.rss")
+    feed = feedparser.parse(body)
+    assert status == 200 and not feed.bozo and [e.link for e in feed.entries] == [blog.post_url(1)]
     _, _, fragment = browser.get("/links.html")
     assert f'href="{blog.post_url(1)}"' in fragment
-    assert "<outline" in browser.get("/links.opml")[2]
+    assert f'url="{blog.post_url(1)}"' in browser.get("/links.opml")[2]
     _, _, page = browser.get("/links")
     assert "Adult literacy tutors wanted" in page
     browser.post("/links/remove", {"csrf_token": token, "url": blog.post_url(1), "next": "/links"})
-    assert feedparser.parse(browser.get("/links.rss")[2]).entries == []
+    status, _, body = browser.get("/links.rss")
+    feed = feedparser.parse(body)
+    assert status == 200 and not feed.bozo and feed.entries == []
+
+
+def test_requests_naming_another_host_are_refused(server):
+    """On loopback there is no password: a page elsewhere whose name points here (DNS rebinding) gets nothing."""
+    request = urllib.request.Request(server.url + "/alerts", headers={"Host": "rebind.attacker.example:8080"})
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        raise AssertionError("a request for another host was answered")
+    except urllib.error.HTTPError as e:
+        assert e.code == 400
+
+
+def test_odd_parameters_never_break_a_page(server):
+    browser = Browser(server.url)
+    for path in ("/?q=literacy&days=%C2%B2", "/?q=literacy&page=abc", "/?q=literacy&page=999999999",
+                 "/where?days=-4", "/?q=%22unclosed"):
+        status, _, page = browser.get(path)
+        assert status in (200, 400) and "Traceback" not in page, (path, status)
 
 
 def test_sources_and_alerts_pages(server):
@@ -161,8 +185,14 @@ def test_beyond_loopback_a_password_is_required(site):
         assert status == 302 and "/login" in headers["Location"]
         token = browser.token("/login")
         assert browser.post("/login", {"csrf_token": token, "password": "wrong one"})[0] == 401
-        assert browser.post("/login", {"csrf_token": token, "password": "a long secret"})[0] == 302
+        status, headers, _ = browser.post("/login", {"csrf_token": token, "password": "a long secret",
+                                                    "next": "/\t/evil.example/phish"})
+        assert status == 302 and "evil" not in headers["Location"]
         status, _, page = browser.get("/?q=literacy")
         assert status == 200 and "Adult literacy" in page
+        again = subprocess.run(cli_command("serve", "--set-password", config=config), input="another secret\n" * 2,
+                               capture_output=True, text=True, env=cli_env(), cwd=ROOT, timeout=60)
+        assert again.returncode == 0
+        assert browser.get("/")[0] == 302              # a new password signs every session out
     finally:
         server.stop()

@@ -12,18 +12,19 @@ database (`threadscout serve --set-password`), and says so when none is set.
 from __future__ import annotations
 
 import ipaddress
+import re
 import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, Response, abort, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from markupsafe import Markup, escape
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from threadscout.config.errors import ThreadscoutError
+from threadscout.config.errors import ThreadscoutError, UsageError
 from threadscout.config.settings import Settings
 from threadscout.crawler.clean import one_line, strip_controls
 from threadscout.indexer.db import Store
@@ -35,7 +36,10 @@ from threadscout.search.status import status as read_status
 from threadscout.search.where import where
 
 PER_PAGE = 20
+MAX_PAGE = 500
 PASSWORD = "web.password_hash"
+SECRET = "web.secret_key"             # signs sessions and CSRF tokens: kept, so that a restart signs nobody out
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 KINDS = ("post", "thread", "item")
@@ -68,7 +72,7 @@ def compose(q: str, args: Any) -> str:
     if args.get("kind") in KINDS:
         parts.append(f"kind:{args['kind']}")
     days = (args.get("days") or "").strip()
-    if days.isdigit() and int(days) > 0:
+    if re.fullmatch(r"[0-9]{1,5}", days) and int(days) > 0:
         parts.append(f"after:{int(days)}d")
     if args.get("unanswered"):
         parts.append("is:unanswered")
@@ -94,6 +98,21 @@ def marked(text: str | None, marks: Sequence[Sequence[int]] | None) -> Markup:
     return Markup("").join(out)
 
 
+def web_url(url: str | None) -> str:
+    """A link to follow: http(s) only (a crawled ``javascript:`` or ``data:`` link becomes no link)."""
+    url = (url or "").strip()
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else "#"
+
+
+def local_target(target: str | None, default: str) -> str:
+    """Where to go back to after a form: a path on this page only (never ``//host`` or ``/\\host``)."""
+    target = target or ""
+    if not target.startswith("/") or target.startswith(("//", "/\\")) or "\\" in target or any(
+            ord(c) < 32 for c in target):
+        return default
+    return target
+
+
 def chart(values: Sequence[int], width: int = 120, height: int = 24) -> Markup:
     """A small bar chart of activity over time, as inline SVG (no script, no style attribute)."""
     top = max(values or [0]) or 1
@@ -105,19 +124,33 @@ def chart(values: Sequence[int], width: int = 120, height: int = 24) -> Markup:
                   f"<title>{label}</title>{bars}</svg>")
 
 
+def _secret(cfg: Settings) -> str:
+    store = Store(cfg.database_url)
+    try:
+        secret = store.setting(SECRET)
+        if secret is None:
+            secret = secrets.token_hex(32)
+            store.set_setting(SECRET, secret)
+        return secret
+    finally:
+        store.close()
+
+
 def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None = None) -> Flask:
     """The web application for ``cfg``; ``host`` is what it is bound to (a password is asked elsewhere than on
-    loopback)."""
+    loopback; on loopback, only requests naming this machine are answered, so that a web page elsewhere whose
+    name was made to point here (DNS rebinding) cannot use it)."""
     # named paths: Flask's own search for them fails on the package's namespace (threadscout.search.web)
     app = Flask(__name__, root_path=str(Path(__file__).resolve().parent),
                 instance_path=str((cfg.data_dir / "web").resolve()))
-    app.config.update(SECRET_KEY=secret_key or secrets.token_hex(32), WTF_CSRF_TIME_LIMIT=None,
-                      SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-                      MAX_CONTENT_LENGTH=64 * 1024)
-    CSRFProtect(app)
     guarded = not is_loopback(host)
+    app.config.update(SECRET_KEY=secret_key or _secret(cfg), WTF_CSRF_TIME_LIMIT=None,
+                      SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      MAX_CONTENT_LENGTH=64 * 1024, TRUSTED_HOSTS=None if guarded else LOOPBACK_NAMES)
+    CSRFProtect(app)
     app.jinja_env.filters["marked"] = marked
     app.jinja_env.filters["one_line"] = one_line
+    app.jinja_env.filters["web_url"] = web_url
     app.jinja_env.filters["day"] = lambda iso: (iso or "")[:10] or "-"
     app.jinja_env.globals.update(chart=chart, mission=cfg.mission, STATES=STATES, KINDS=KINDS)
 
@@ -136,12 +169,18 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    def fingerprint(stored: str | None) -> str | None:
+        return stored[-16:] if stored else None          # a new password signs every session out
+
     @app.before_request
     def gate() -> Any:
-        if not guarded or request.endpoint in ("login", "static") or session.get("signed_in"):
+        if not guarded or request.endpoint in ("login", "static"):
             return None
-        if password_hash() is None:
+        stored = password_hash()
+        if stored is None:
             return render_template("locked.html", host=host), 403
+        if session.get("signed_in") and session.get("key") == fingerprint(stored):
+            return None
         return redirect(url_for("login", next=request.full_path))
 
     @app.errorhandler(ThreadscoutError)
@@ -153,9 +192,16 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     def stale_form(exc: CSRFError) -> Any:
         return render_template("error.html", message="The form was too old or not from this page: try again."), 400
 
-    def back(default: str) -> Any:
-        target = request.form.get("next") or default
-        return redirect(target if target.startswith("/") and not target.startswith("//") else default)
+    def back(default: str, message: str | None = None) -> Any:
+        target = local_target(request.form.get("next"), default)
+        if message:
+            target += ("&" if "?" in target else "?") + urlencode({"message": message})
+        return redirect(target)
+
+    @app.post("/logout")
+    def logout() -> Any:
+        session.clear()
+        return redirect(url_for("login"))
 
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Any:
@@ -163,7 +209,8 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
         wrong = False
         if request.method == "POST":
             if stored and check_password_hash(stored, request.form.get("password", "")):
-                session["signed_in"] = True
+                session.clear()
+                session.update(signed_in=True, key=fingerprint(stored))
                 return back("/")
             wrong = True
         return render_template("login.html", set=stored is not None, wrong=wrong, host=host), 401 if wrong else 200
@@ -172,7 +219,7 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     def search_page() -> Any:
         q = request.args.get("q", "")
         query = compose(q, request.args)
-        page = max(1, request.args.get("page", 1, type=int) or 1)
+        page = min(MAX_PAGE, max(1, request.args.get("page", 1, type=int) or 1))
         sort = request.args.get("sort") if request.args.get("sort") in ("recent", "active") else "relevance"
         results = search(cfg, query, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE, sort=sort)
         more = len(results) > PER_PAGE
@@ -200,9 +247,9 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
         state = request.form.get("state", "")
         if state not in STATES:
             abort(400)
-        jobs.mark(cfg, request.form.get("url", ""), state, (request.form.get("by") or "").strip() or None,
-                  request.form.get("note") if "note" in request.form else None)
-        return back("/")
+        said = jobs.mark(cfg, request.form.get("url", ""), state, (request.form.get("by") or "").strip() or None,
+                         request.form.get("note") if "note" in request.form else None)
+        return back("/", said)
 
     @app.route("/sources")
     def sources_page() -> Any:
@@ -282,7 +329,10 @@ def serve(cfg: Settings, host: str, port: int, say: Callable[[str], None]) -> No
     from waitress.server import create_server
 
     app = create_app(cfg, host=host)
-    server = create_server(app, host=host, port=port, threads=4, ident="threadscout")
+    try:
+        server = create_server(app, host=host, port=port, threads=4, ident="threadscout")
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot serve on {host}:{port}: {exc}") from None
     shown = f"[{host}]" if ":" in host else host
     say(f"Serving threadscout on http://{shown}:{server.effective_port}/ (Ctrl-C stops it)")
     if not is_loopback(host):
