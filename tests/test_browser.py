@@ -60,6 +60,17 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     driver.quit()
 
 
+def click_through(driver: object, element: object) -> None:
+    """Click what leads to another page, and wait until the browser left this one (never read the old page)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
+    element.click()  # type: ignore[attr-defined]
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+
+
 def test_search_claim_answer_and_leave_the_new_list(page_server, browser):
     from selenium.webdriver.common.by import By
 
@@ -68,11 +79,11 @@ def test_search_claim_answer_and_leave_the_new_list(page_server, browser):
     box = browser.find_element(By.NAME, "q")
     box.send_keys("literacy")
     browser.find_element(By.NAME, "state").send_keys("new")
-    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    click_through(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button"))
     titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.title")]
     assert "Adult literacy volunteers needed" in titles and "state=new" in browser.current_url
 
-    browser.find_element(By.LINK_TEXT, "Adult literacy volunteers needed").click()
+    click_through(browser, browser.find_element(By.LINK_TEXT, "Adult literacy volunteers needed"))
     assert "/thread?" in browser.current_url
     assert SCRIPT in browser.find_element(By.CSS_SELECTOR, ".replies").text      # shown as text ...
     assert browser.title != "pwned" and browser.execute_script("return window.ran === undefined")  # ... never run
@@ -80,9 +91,9 @@ def test_search_claim_answer_and_leave_the_new_list(page_server, browser):
     who = browser.find_element(By.CSS_SELECTOR, "form.state input[name=by]")
     who.clear()
     who.send_keys("Ana")
-    browser.find_element(By.CSS_SELECTOR, "form.state button[value=claimed]").click()
+    click_through(browser, browser.find_element(By.CSS_SELECTOR, "form.state button[value=claimed]"))
     assert "claimed by Ana" in browser.find_element(By.CSS_SELECTOR, ".badge").text
-    browser.find_element(By.CSS_SELECTOR, "form.state button[value=answered]").click()
+    click_through(browser, browser.find_element(By.CSS_SELECTOR, "form.state button[value=answered]"))
     assert "answered by Ana" in browser.find_element(By.CSS_SELECTOR, ".badge").text
 
     browser.get(server.url + "/?q=literacy&state=new")
