@@ -3,9 +3,9 @@ each (title, replies, last activity, the feeds a site publishes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
@@ -27,13 +27,6 @@ class Place:
     conversations: int = 0          # a site's stored conversations
     last_activity: datetime | None = None
     feeds: tuple[str, ...] = field(default_factory=tuple)   # a site's feeds, as found by the crawl
-
-
-def host_of(url: str) -> str:
-    """The site a feed's URL is on, as conversations name theirs (``crawler.urls.site_of``): the host without
-    ``www.``."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
 
 
 class Links:
@@ -67,15 +60,16 @@ class Links:
             s.delete(row)
             return True
 
-    def places(self) -> list[Place]:
-        """Every featured place, in the order they were featured, with what the store knows of it."""
+    def places(self, site_of: Callable[[str], str]) -> list[Place]:
+        """Every featured place, in the order they were featured, with what the store knows of it; ``site_of``
+        names the site of a feed's URL as conversations name theirs (``crawler.urls.site_of``)."""
         c = Conversation.__table__.c
         with self.store.session() as s:
             rows = list(s.scalars(select(Featured).order_by(Featured.id)))
             feeds_by_site: dict[str, list[str]] = {}
             for source in s.scalars(select(Source)):
                 for feed in [source.url] * (source.kind == "feed") + list(source.feeds or []):
-                    feeds_by_site.setdefault(host_of(feed), []).append(feed)
+                    feeds_by_site.setdefault(site_of(feed), []).append(feed)
             found = []
             for row in rows:
                 if row.kind == "conversation":

@@ -175,11 +175,6 @@ class Schedule:
                 s.execute(update(Source).where(Source.url.in_(urls[start:start + 500]))
                           .values(crawl_began_at=None))
 
-    def unfinished(self) -> set[str]:
-        """Sources whose last crawl began and never finished (stopped, or the scheduler killed)."""
-        with self.store.session() as s:
-            return set(s.scalars(select(Source.url).where(Source.crawl_began_at.is_not(None))))
-
     # -- active conversations -----------------------------------------------------------------------------------
     def plan_refreshes(self, every: timedelta, now: datetime | None = None) -> None:
         """Conversations with a reply in the last ``ACTIVE`` days enter the schedule (due in half ``every``);

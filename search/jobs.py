@@ -289,10 +289,6 @@ class CycleSummary:
     moved: int = 0                # of which had new replies
     alerts: AlertSummary | None = None
 
-    @property
-    def exit_code(self) -> int:
-        return self.crawl.exit_code if self.crawl is not None else 0
-
     def lines(self) -> list[str]:
         lines = []
         if self.crawl is not None:
@@ -315,10 +311,10 @@ def due_work(cfg: Settings, store: Store, schedule: Schedule, *, requested_only:
     """What a cycle crawls: the watched sources asked for by their interval (and, unless ``requested_only``, any
     other source due by its last crawl), and the active conversations due for a refresh."""
     watched = watched_sources(cfg, store)
-    requested = set(schedule.requested())
-    due = set() if requested_only else {s.url for s in store.due_sources(watched, cfg.crawl.every)}
-    unfinished = schedule.unfinished()
     rows = {row.url: row for row in store.sources()}
+    requested = {url for url, row in rows.items() if row.requested_at is not None}
+    unfinished = {url for url, row in rows.items() if row.crawl_began_at is not None}   # see Schedule.begin
+    due = set() if requested_only else {s.url for s in store.due_sources(watched, cfg.crawl.every)}
     now = utcnow()
 
     def backed_off(s: ConfigSource) -> bool:

@@ -78,7 +78,7 @@ def home_of(url: str) -> str:
 def places(cfg: Settings) -> list[Place]:
     store = Store(cfg.database_url)
     try:
-        return Links(store).places()
+        return Links(store).places(site_of)
     finally:
         store.close()
 

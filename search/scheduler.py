@@ -86,7 +86,6 @@ class Daemon:
         self.stop: StopRequest | None = None
         self.config_mtime = _mtime(cfg)
         self.scheduler: Any = None
-        self.cycles = 0
         self.failed_cycles = 0          # crawls in a row whose process failed
         self.retry_at = 0.0             # monotonic: no crawl before (after a failed one)
         self.indexed_since_alerts = True
@@ -231,7 +230,6 @@ class Daemon:
         jobs.finish_cycle(self.cfg, self.store, self.schedule, summary, [s.url for s in sources], refreshes,
                           started, stopped=stopped, alerts=False)   # alerts: in their own job, below
         self.indexed_since_alerts = True
-        self.cycles += 1
         for line in summary.lines():
             log.info("%s", line)
             self.say(_stamp(line))

@@ -43,6 +43,7 @@ LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 KINDS = ("post", "thread", "item")
+LINK_TYPES = {"html": "text/html", "rss": "application/rss+xml", "opml": "text/x-opml"}   # /links.<form>
 STATES = ("new", "claimed", "answered", "skipped")
 
 
@@ -124,16 +125,12 @@ def chart(values: Sequence[int], width: int = 120, height: int = 24) -> Markup:
                   f"<title>{label}</title>{bars}</svg>")
 
 
-def _secret(cfg: Settings) -> str:
-    store = Store(cfg.database_url)
-    try:
-        secret = store.setting(SECRET)
-        if secret is None:
-            secret = secrets.token_hex(32)
-            store.set_setting(SECRET, secret)
-        return secret
-    finally:
-        store.close()
+def _secret(store: Store) -> str:
+    secret = store.setting(SECRET)
+    if secret is None:
+        secret = secrets.token_hex(32)
+        store.set_setting(SECRET, secret)
+    return secret
 
 
 def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None = None) -> Flask:
@@ -144,7 +141,9 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     app = Flask(__name__, root_path=str(Path(__file__).resolve().parent),
                 instance_path=str((cfg.data_dir / "web").resolve()))
     guarded = not is_loopback(host)
-    app.config.update(SECRET_KEY=secret_key or _secret(cfg), WTF_CSRF_TIME_LIMIT=None,
+    # the page's own settings (its key, the password's hash): one store for the process, not one per request
+    settings_store = Store(cfg.database_url)
+    app.config.update(SECRET_KEY=secret_key or _secret(settings_store), WTF_CSRF_TIME_LIMIT=None,
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=64 * 1024, TRUSTED_HOSTS=None if guarded else LOOPBACK_NAMES)
     CSRFProtect(app)
@@ -155,11 +154,7 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     app.jinja_env.globals.update(chart=chart, mission=cfg.mission, STATES=STATES, KINDS=KINDS)
 
     def password_hash() -> str | None:
-        store = Store(cfg.database_url)
-        try:
-            return store.setting(PASSWORD)
-        finally:
-            store.close()
+        return settings_store.setting(PASSWORD)
 
     @app.after_request
     def headers(response: Response) -> Response:
@@ -296,20 +291,14 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
 
     @app.route("/links")
     def links_page() -> Any:
-        return render_template("links.html", places=community.places(cfg), fragment=community.render(
-            cfg, community.places(cfg), "html"))
+        places = community.places(cfg)
+        return render_template("links.html", places=places, fragment=community.render(cfg, places, "html"))
 
-    @app.route("/links.html")
-    def links_fragment() -> Any:
-        return Response(community.render(cfg, community.places(cfg), "html"), mimetype="text/html")
-
-    @app.route("/links.rss")
-    def links_rss() -> Any:
-        return Response(community.render(cfg, community.places(cfg), "rss"), mimetype="application/rss+xml")
-
-    @app.route("/links.opml")
-    def links_opml() -> Any:
-        return Response(community.render(cfg, community.places(cfg), "opml"), mimetype="text/x-opml")
+    @app.route("/links.<form>")
+    def links_file(form: str) -> Any:
+        if form not in LINK_TYPES:
+            abort(404)
+        return Response(community.render(cfg, community.places(cfg), form), mimetype=LINK_TYPES[form])
 
     @app.post("/links/add")
     def links_add() -> Any:
