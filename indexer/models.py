@@ -293,6 +293,18 @@ class StoredSetting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class WebSession(Base):
+    """A signed-in session of the web page: its cookie names it by an id whose hash is kept here, so that
+    signing out (or a new password) ends it on the server and a copy of the cookie is refused
+    (``indexer.web_sessions``)."""
+
+    __tablename__ = "web_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)   # sha256 of the cookie's id, in hex
+    begun_at: Mapped[datetime] = mapped_column(AwareDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(AwareDateTime, index=True)
+
+
 class SchedulerLock(Base):
     """At most one row (id 1): the scheduler that runs on this database now, and its last sign of life. A second
     one cannot insert it (the primary key), and takes it over only from a claim that lapsed, by a compare-and-set

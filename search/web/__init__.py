@@ -6,7 +6,9 @@ CLI's ``serve``. Every page is server-rendered HTML that works without JavaScrip
 Safety: crawled text is only ever written through Jinja2's escaping (highlights are built from escaped pieces);
 the Content-Security-Policy forbids inline script and any script not served by this page; every form carries a
 CSRF token (Flask-WTF); bound to anything but loopback, every page asks for a password, stored as a hash in the
-database (`threadscout serve --set-password`), and says so when none is set.
+database (`threadscout serve --set-password`), and says so when none is set. A signed-in session is also kept
+in the database (``indexer.web_sessions``), so that signing out ends it for every copy of its cookie. Pages are never stored by caches (``Cache-Control: no-store``); what a form did is told through the
+session (Flask's flashed messages), and ``?message=`` names only one of the page's own ``MESSAGES``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from flask import Flask, Response, abort, redirect, render_template, request, session, url_for
+from flask import Flask, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from markupsafe import Markup, escape
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -28,6 +30,7 @@ from threadscout.config.errors import ThreadscoutError, UsageError
 from threadscout.config.settings import Settings
 from threadscout.crawler.clean import one_line, strip_controls
 from threadscout.indexer.db import Store
+from threadscout.indexer.web_sessions import WebSessions
 from threadscout.search import alerts as saved
 from threadscout.search import jobs
 from threadscout.search import links as community
@@ -45,6 +48,12 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 KINDS = ("post", "thread", "item")
 LINK_TYPES = {"html": "text/html", "rss": "application/rss+xml", "opml": "text/x-opml"}   # /links.<form>
 STATES = ("new", "claimed", "answered", "skipped")
+# the only texts ``?message=`` can show (anything else in it is ignored: a link must not make the page say things)
+MESSAGES = {
+    "signed-out": "You are signed out.",
+    "ended": "That session has ended (signed out, or a new password was set): sign in again.",
+}
+TOLD_AT_MOST = 1000       # characters of a form's result kept in the session to be shown once
 
 
 def is_loopback(host: str) -> bool:
@@ -60,6 +69,7 @@ def set_password(cfg: Settings, password: str) -> None:
     store = Store(cfg.database_url)
     try:
         store.set_setting(PASSWORD, generate_password_hash(password))
+        WebSessions(store).end_all()           # a new password signs every session out
     finally:
         store.close()
 
@@ -143,6 +153,7 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     guarded = not is_loopback(host)
     # the page's own settings (its key, the password's hash): one store for the process, not one per request
     settings_store = Store(cfg.database_url)
+    signed_in = WebSessions(settings_store)
     app.config.update(SECRET_KEY=secret_key or _secret(settings_store), WTF_CSRF_TIME_LIMIT=None,
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=64 * 1024, TRUSTED_HOSTS=None if guarded else LOOPBACK_NAMES)
@@ -151,7 +162,7 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     app.jinja_env.filters["one_line"] = one_line
     app.jinja_env.filters["web_url"] = web_url
     app.jinja_env.filters["day"] = lambda iso: (iso or "")[:10] or "-"
-    app.jinja_env.globals.update(chart=chart, mission=cfg.mission, STATES=STATES, KINDS=KINDS)
+    app.jinja_env.globals.update(chart=chart, mission=cfg.mission, STATES=STATES, KINDS=KINDS, MESSAGES=MESSAGES)
 
     def password_hash() -> str | None:
         return settings_store.setting(PASSWORD)
@@ -162,6 +173,8 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
+        if request.endpoint != "static":
+            response.headers["Cache-Control"] = "no-store"     # nothing a staff member saw stays in a cache
         return response
 
     def fingerprint(stored: str | None) -> str | None:
@@ -174,8 +187,11 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
         stored = password_hash()
         if stored is None:
             return render_template("locked.html", host=host), 403
-        if session.get("signed_in") and session.get("key") == fingerprint(stored):
-            return None
+        if session.get("signed_in"):
+            if session.get("key") == fingerprint(stored) and signed_in.alive(session.get("sid")):
+                return None
+            session.clear()                   # signed out elsewhere, or a new password: this copy is done
+            return redirect(url_for("login", next=request.full_path, message="ended"))
         return redirect(url_for("login", next=request.full_path))
 
     @app.errorhandler(ThreadscoutError)
@@ -187,28 +203,35 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     def stale_form(exc: CSRFError) -> Any:
         return render_template("error.html", message="The form was too old or not from this page: try again."), 400
 
-    def back(default: str, message: str | None = None) -> Any:
-        target = local_target(request.form.get("next"), default)
+    def tell(message: str | None) -> None:
+        """What a form did, shown once on the next page (kept in the signed session, never in the URL)."""
         if message:
-            target += ("&" if "?" in target else "?") + urlencode({"message": message})
-        return redirect(target)
+            flash(message[:TOLD_AT_MOST])
+
+    def back(default: str, message: str | None = None) -> Any:
+        tell(message)
+        return redirect(local_target(request.form.get("next"), default))
 
     @app.post("/logout")
     def logout() -> Any:
+        signed_in.end(session.get("sid"))
         session.clear()
-        return redirect(url_for("login"))
+        return redirect(url_for("login", message="signed-out"))
 
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Any:
         stored = password_hash()
-        wrong = False
+        wrong, refused = False, None
         if request.method == "POST":
             if stored and check_password_hash(stored, request.form.get("password", "")):
+                signed_in.end(session.get("sid"))
                 session.clear()
-                session.update(signed_in=True, key=fingerprint(stored))
+                session.update(signed_in=True, key=fingerprint(stored),
+                               sid=signed_in.begin(app.permanent_session_lifetime))
                 return back("/")
             wrong = True
-        return render_template("login.html", set=stored is not None, wrong=wrong, host=host), 401 if wrong else 200
+        return (render_template("login.html", set=stored is not None, wrong=wrong, refused=refused, host=host),
+                401 if wrong else 200)
 
     @app.route("/")
     def search_page() -> Any:
@@ -253,41 +276,46 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
             health = jobs.source_health(cfg, store)
         finally:
             store.close()
-        return render_template("sources.html", sources=health, message=request.args.get("message"))
+        return render_template("sources.html", sources=health)
 
     @app.post("/sources/add")
     def sources_add() -> Any:
         kind = request.form.get("kind") or None
         said = jobs.add_source(cfg, request.form.get("url", "").strip(),
                                kind if kind in ("feed", "site", "forum", "query") else None)
-        return redirect(url_for("sources_page", message=said))
+        tell(said)
+        return redirect(url_for("sources_page"))
 
     @app.post("/sources/remove")
     def sources_remove() -> Any:
-        return redirect(url_for("sources_page", message=jobs.remove_source(cfg, request.form.get("url", ""))))
+        tell(jobs.remove_source(cfg, request.form.get("url", "")))
+        return redirect(url_for("sources_page"))
 
     @app.route("/alerts")
     def alerts_page() -> Any:
         report = read_status(cfg)
-        return render_template("alerts.html", report=report, message=request.args.get("message"))
+        return render_template("alerts.html", report=report)
 
     @app.post("/alerts/add")
     def alerts_add() -> Any:
         notify = [u.strip() for u in request.form.get("notify", "").splitlines() if u.strip()]
         said = saved.add(cfg, request.form.get("name", ""), request.form.get("query", ""), notify,
                          request.form.get("digest") or None, request.form.get("backfill") or None)
-        return redirect(url_for("alerts_page", message=said))
+        tell(said)
+        return redirect(url_for("alerts_page"))
 
     @app.post("/alerts/remove")
     def alerts_remove() -> Any:
-        return redirect(url_for("alerts_page", message=saved.remove(cfg, request.form.get("name", ""))))
+        tell(saved.remove(cfg, request.form.get("name", "")))
+        return redirect(url_for("alerts_page"))
 
     @app.post("/alerts/test")
     def alerts_test() -> Any:
         results = saved.test(cfg, request.form.get("name", ""))
         said = "; ".join(f"{'sent' if r.delivered else 'FAILED'}: {r.channel}" + (f" ({r.error})" if r.error else "")
                          for r in results)
-        return redirect(url_for("alerts_page", message=said))
+        tell(said)
+        return redirect(url_for("alerts_page"))
 
     @app.route("/links")
     def links_page() -> Any:
