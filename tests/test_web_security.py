@@ -3,7 +3,7 @@ refused, per client and for everyone, and logged; signing out ends the session o
 is refused); pages are never cached; ``?message=`` shows only the page's own messages.
 
 `threadscout serve` runs as a child process where the real clock is enough; where waiting is the point, the
-same application runs in this process on a real waitress server (port 0) with a clock the test moves, so that
+same application runs in this process on a real HTTP server (port 0) with a clock the test moves, so that
 no test sleeps. Each client has its own loopback address (127.0.0.0/8), since the page counts per address.
 """
 
@@ -120,19 +120,98 @@ def loopback(config: Path) -> Iterator[WebServer]:
 
 @contextmanager
 def page_with_clock(config: Path, clock: Clock) -> Iterator[str]:
-    """The page as served beyond loopback, on a real waitress server in this process, paced by ``clock``."""
-    from waitress.server import create_server
+    """The page as served beyond loopback, paced by ``clock``: the same application, on a real threaded HTTP
+    server in this process (werkzeug's, which stops cleanly from another thread; `serve` uses waitress)."""
+    from werkzeug.serving import make_server
 
     app = web.create_app(load_settings(config), host="0.0.0.0", clock=clock)
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:       # closed from the server's own thread (its loop then ends), never under its feet
-        server.trigger.pull_trigger(server.close)
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
         thread.join(10)
-        server.task_dispatcher.shutdown()
+
+
+# -- item 14: wrong passwords -------------------------------------------------------------------------------------
+
+def test_wrong_passwords_are_slowed_then_refused_and_a_right_one_works_after_the_wait(config):
+    clock = Clock()
+    with page_with_clock(config, clock) as base:
+        ana = Client(base, "127.0.0.1")
+        for _ in range(2):                                            # mistyping costs nothing
+            status, _, page = ana.sign_in("wrong one")
+            assert status == 401 and "That is not the password" in page and "try again" not in page
+        status, _, page = ana.sign_in("wrong one")                     # the third: a wait begins
+        assert status == 401 and "try again in 15 seconds" in page
+        status, headers, page = ana.sign_in()                          # even the right one is refused now
+        assert status == 429 and headers["Retry-After"] == "15"
+        assert "Too many wrong passwords from your address: try again in 15 seconds." in page
+        assert ana.get("/")[0] == 302
+
+        bea = Client(base, "127.0.0.2")                                # another client is not held up
+        assert bea.sign_in()[0] == 302 and bea.get("/")[0] == 200
+
+        clock.now += 10
+        status, headers, page = ana.sign_in()
+        assert status == 429 and headers["Retry-After"] == "5" and "try again in 5 seconds" in page
+        clock.now += 5                                                 # the wait is over: the right one works
+        status, headers, _ = ana.sign_in()
+        assert status == 302 and ana.get("/")[0] == 200
+        status, _, page = Client(base, "127.0.0.1").sign_in("wrong one")   # and the count started again
+        assert status == 401 and "try again" not in page
+
+
+def test_each_wrong_password_after_a_wait_makes_the_next_wait_longer(config):
+    clock = Clock()
+    with page_with_clock(config, clock) as base:
+        eve = Client(base, "127.0.0.3")
+        for _ in range(3):
+            eve.sign_in("guess")
+        waits = []
+        for _ in range(4):
+            status, headers, _ = eve.sign_in("guess")
+            assert status == 429
+            waits.append(int(headers["Retry-After"]))
+            clock.now += waits[-1]
+            assert eve.sign_in("guess")[0] == 401                      # one more guess, and a longer wait
+        assert waits == [15, 30, 60, 120]
+        status, _, page = eve.sign_in("guess")
+        assert status == 429 and "try again in 4 minutes" in page
+
+
+def test_many_clients_together_get_a_few_tries_a_minute(config, caplog):
+    clock = Clock()
+    caplog.set_level(logging.WARNING, logger="threadscout.search.web")
+    with page_with_clock(config, clock) as base:
+        for n in range(5):                                             # each below its own limit: 10 in all
+            guesser = Client(base, f"127.0.1.{n + 1}")
+            assert [guesser.sign_in("guess")[0] for _ in range(2)] == [401, 401]
+        status, headers, page = Client(base, "127.0.1.9").sign_in("guess")
+        assert status == 429 and "signing in is paused for everyone" in page and headers["Retry-After"] == "20"
+        staff = Client(base, "127.0.2.1")
+        assert staff.sign_in()[0] == 429                               # a new client too, while it lasts
+        clock.now += 20                                                # three a minute again
+        assert staff.sign_in()[0] == 302 and staff.get("/")[0] == 200
+        assert Client(base, "127.0.1.9").sign_in("guess")[0] == 401
+        assert Client(base, "127.0.1.9").sign_in("guess")[0] == 429
+    said = [r.getMessage() for r in caplog.records]
+    assert sum(line.startswith("wrong password from 127.0.1.") for line in said) == 11
+    assert any(line.startswith("signing in paused for everyone") for line in said)
+
+
+def test_the_serve_log_has_each_wrong_password_and_each_refusal(guarded, config):
+    """Through `threadscout serve` (the real clock): the third wrong password in a row begins a wait."""
+    mallory = Client(guarded.url, "127.0.0.5")
+    assert [mallory.sign_in("guess")[0] for _ in range(3)] == [401, 401, 401]
+    status, headers, page = mallory.sign_in()
+    assert status == 429 and 0 < int(headers["Retry-After"]) <= 15 and "try again in" in page
+    log = (config.parent / "data" / "logs" / "serve.log").read_text(encoding="utf-8")
+    assert log.count("wrong password from 127.0.0.5") == 3
+    assert "signing in refused to 127.0.0.5 for 15 s after 3 wrong passwords in a row" in log
 
 
 # -- item 15: sessions, caches and messages -----------------------------------------------------------------------

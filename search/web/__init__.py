@@ -6,16 +6,20 @@ CLI's ``serve``. Every page is server-rendered HTML that works without JavaScrip
 Safety: crawled text is only ever written through Jinja2's escaping (highlights are built from escaped pieces);
 the Content-Security-Policy forbids inline script and any script not served by this page; every form carries a
 CSRF token (Flask-WTF); bound to anything but loopback, every page asks for a password, stored as a hash in the
-database (`threadscout serve --set-password`), and says so when none is set. A signed-in session is also kept
-in the database (``indexer.web_sessions``), so that signing out ends it for every copy of its cookie. Pages are never stored by caches (``Cache-Control: no-store``); what a form did is told through the
+database (`threadscout serve --set-password`), and says so when none is set. Wrong passwords are slowed down
+and then refused, per client and for everyone (``throttle``), and logged in data/logs/serve.log; a signed-in
+session is also kept in the database (``indexer.web_sessions``), so that signing out ends it for every copy of
+its cookie. Pages are never stored by caches (``Cache-Control: no-store``); what a form did is told through the
 session (Flask's flashed messages), and ``?message=`` names only one of the page's own ``MESSAGES``.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 import re
 import secrets
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +40,7 @@ from threadscout.search import jobs
 from threadscout.search import links as community
 from threadscout.search.query import search, show
 from threadscout.search.status import status as read_status
+from threadscout.search.web.throttle import LoginThrottle, client_key
 from threadscout.search.where import where
 
 PER_PAGE = 20
@@ -54,6 +59,8 @@ MESSAGES = {
     "ended": "That session has ended (signed out, or a new password was set): sign in again.",
 }
 TOLD_AT_MOST = 1000       # characters of a form's result kept in the session to be shown once
+
+log = logging.getLogger(__name__)
 
 
 def is_loopback(host: str) -> bool:
@@ -143,10 +150,11 @@ def _secret(store: Store) -> str:
     return secret
 
 
-def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None = None) -> Flask:
+def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None = None,
+               clock: Callable[[], float] = time.monotonic) -> Flask:
     """The web application for ``cfg``; ``host`` is what it is bound to (a password is asked elsewhere than on
     loopback; on loopback, only requests naming this machine are answered, so that a web page elsewhere whose
-    name was made to point here (DNS rebinding) cannot use it)."""
+    name was made to point here (DNS rebinding) cannot use it). ``clock`` (seconds) paces wrong passwords."""
     # named paths: Flask's own search for them fails on the package's namespace (threadscout.search.web)
     app = Flask(__name__, root_path=str(Path(__file__).resolve().parent),
                 instance_path=str((cfg.data_dir / "web").resolve()))
@@ -154,6 +162,7 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     # the page's own settings (its key, the password's hash): one store for the process, not one per request
     settings_store = Store(cfg.database_url)
     signed_in = WebSessions(settings_store)
+    throttle = LoginThrottle(clock)
     app.config.update(SECRET_KEY=secret_key or _secret(settings_store), WTF_CSRF_TIME_LIMIT=None,
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
                       MAX_CONTENT_LENGTH=64 * 1024, TRUSTED_HOSTS=None if guarded else LOOPBACK_NAMES)
@@ -222,13 +231,31 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     def login() -> Any:
         stored = password_hash()
         wrong, refused = False, None
-        if request.method == "POST":
-            if stored and check_password_hash(stored, request.form.get("password", "")):
+        if request.method == "POST" and stored:
+            client = client_key(request.remote_addr)
+            waiting = throttle.admit(client)
+            if waiting is not None:
+                page = render_template("login.html", set=True, wrong=False, refused=waiting.words(), host=host)
+                return page, 429, {"Retry-After": str(waiting.retry_after)}
+            if check_password_hash(stored, request.form.get("password", "")):
+                throttle.right(client)
                 signed_in.end(session.get("sid"))
                 session.clear()
                 session.update(signed_in=True, key=fingerprint(stored),
                                sid=signed_in.begin(app.permanent_session_lifetime))
                 return back("/")
+            wrong = True
+            waits = throttle.wrong(client)
+            log.warning("wrong password from %s (%d in a row)", client, throttle.failures(client))
+            if waits is not None:
+                refused = waits.words()
+                if waits.everyone:
+                    log.warning("signing in paused for everyone for %d s: too many wrong passwords",
+                                waits.retry_after)
+                else:
+                    log.warning("signing in refused to %s for %d s after %d wrong passwords in a row", client,
+                                waits.retry_after, waits.failures)
+        elif request.method == "POST":
             wrong = True
         return (render_template("login.html", set=stored is not None, wrong=wrong, refused=refused, host=host),
                 401 if wrong else 200)
@@ -341,6 +368,19 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
     return app
 
 
+def _serve_log(cfg: Settings) -> None:
+    """The page's log (wrong passwords, sign-ins refused): data folder, logs/serve.log."""
+    folder = cfg.data_dir / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "serve.log", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write the page's log in {folder}: {exc.strerror or exc}") from None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
 def serve(cfg: Settings, host: str, port: int, say: Callable[[str], None]) -> None:
     """Serve the page with waitress until stopped; says the URL it serves (port 0: a free one)."""
     from waitress.server import create_server
@@ -350,6 +390,7 @@ def serve(cfg: Settings, host: str, port: int, say: Callable[[str], None]) -> No
         server = create_server(app, host=host, port=port, threads=4, ident="threadscout")
     except (OSError, ValueError) as exc:
         raise UsageError(f"cannot serve on {host}:{port}: {exc}") from None
+    _serve_log(cfg)
     shown = f"[{host}]" if ":" in host else host
     say(f"Serving threadscout on http://{shown}:{server.effective_port}/ (Ctrl-C stops it)")
     if not is_loopback(host):
