@@ -7,9 +7,13 @@
 - peak memory (VmHWM) of a `threadscout crawl` child that is sent a 40 MiB page and a gzip body expanding to
   300 MiB, with the default 10 MB cap: target < 250 MiB;
 - how long a crawl takes to exit after SIGINT while a site holds its connections open without answering
-  (download timeout 120 s): target < 5 s, the median of 3.
+  (download timeout 120 s): target < 5 s, the median of 3;
+- login: `threadscout serve` beyond loopback sent 300 wrong passwords from one address, then one from each of
+  300 addresses: at most 4 and 12 of them checked (the rest refused, 429), in < 30 s each;
+- throttle: the sign-in throttle told of 100,000 addresses, each admitted (paced 3 a minute): < 2 s and a peak
+  of < 20 MiB (it remembers 10,000 at most).
 
-Prints one line per measurement and exits 1 when a target is missed.
+Prints one line per measurement and exits 1 when a target is missed. `--only NAME` runs one of CASES.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from conftest import (ROOT as _ROOT, LAB_SITE, MiB, Hostile, LabHandler, SilentS
                       cli_env, gzip_bomb, write_config)
 from test_extract import HOSTILE_INPUTS  # noqa: E402
 from test_real_pages import ROWS, _run  # noqa: E402
+from test_web_security import PASSWORD, Client  # noqa: E402
 
 from threadscout.crawler.extract import extract_page  # noqa: E402
 from threadscout.search.sampleweb import SampleWebServer  # noqa: E402
@@ -85,7 +90,61 @@ def stop_seconds() -> float:
         silent.close()
 
 
+def login_flood() -> bool:
+    """300 wrong passwords from one address, then one from each of 300 addresses: how many were checked."""
+    from receivers import WebServer
+
+    from threadscout.config.settings import load_settings
+    from threadscout.search import web
+
+    with tempfile.TemporaryDirectory() as tmp:
+        config = write_config(Path(tmp), [{"url": "http://127.0.0.1:9/feed/"}])
+        web.set_password(load_settings(config), PASSWORD)
+        server = WebServer(config, "--host", "0.0.0.0")
+        try:
+            said, ok = [], True
+            for who, addresses, most in (("one address", ["127.0.4.1"] * 300, 4),
+                                         ("300 addresses", [f"127.0.{5 + n // 200}.{n % 200 + 1}" for n in range(300)],
+                                          12)):
+                start, answers = time.perf_counter(), {401: 0, 429: 0}
+                for address in addresses:
+                    status = Client(server.url, address).sign_in("guess")[0]
+                    answers[status] = answers.get(status, 0) + 1
+                seconds = time.perf_counter() - start
+                said.append(f"from {who}: {answers[401]} checked, {answers[429]} refused in {seconds:.1f}s "
+                            f"(target <= {most} checked, < 30s)")
+                ok &= answers[401] <= most and answers[429] + answers[401] == 300 and seconds < 30
+            print("300 wrong passwords " + "; ".join(said))
+            return ok
+        finally:
+            server.stop()
+
+
+def throttle_memory() -> bool:
+    import tracemalloc
+
+    from threadscout.search.web.throttle import LoginThrottle
+
+    now = [0.0]
+    throttle = LoginThrottle(lambda: now[0])
+    tracemalloc.start()
+    start = time.perf_counter()
+    for n in range(100_000):
+        now[0] += 20          # a try every 20 s: each one admitted by the pace for everyone (3 a minute)
+        throttle.admit(f"10.{n >> 16}.{(n >> 8) & 255}.{n & 255}")
+    seconds = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1] / MiB
+    tracemalloc.stop()
+    print(f"sign-in throttle told of 100,000 addresses: {seconds:.2f}s, peak {peak:.1f} MiB; target < 2s, < 20 MiB")
+    return seconds < 2 and peak < 20
+
+
+CASES = {"login": login_flood, "throttle": throttle_memory}
+
+
 def main() -> int:
+    if "--only" in sys.argv[1:-1]:
+        return 0 if CASES[sys.argv[sys.argv.index("--only") + 1]]() else 1
     ok = True
     seconds, name = slowest([(repr(bad)[:40], lambda bad=bad: extract_page(bad, "https://example.org/x"))
                              for bad in HOSTILE_INPUTS])
@@ -104,6 +163,8 @@ def main() -> int:
     print(f"SIGINT during a crawl of a hanging site: exit after {stops[1]:.2f}s (median of 3: "
           f"{', '.join(f'{s:.2f}' for s in stops)}); target < 5s")
     ok &= stops[1] < 5
+    for case in CASES.values():
+        ok &= case()
     return 0 if ok else 1
 
 
