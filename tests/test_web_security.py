@@ -30,6 +30,7 @@ from receivers import WebServer
 
 from threadscout.config.settings import load_settings
 from threadscout.search import web
+from threadscout.search.web.throttle import client_key
 
 PASSWORD = "a long secret"
 PHISH = "Your account is locked: call +1 555 0100 now"
@@ -212,6 +213,13 @@ def test_the_serve_log_has_each_wrong_password_and_each_refusal(guarded, config)
     log = (config.parent / "data" / "logs" / "serve.log").read_text(encoding="utf-8")
     assert log.count("wrong password from 127.0.0.5") == 3
     assert "signing in refused to 127.0.0.5 for 15 s after 3 wrong passwords in a row" in log
+
+
+def test_a_client_is_an_ipv4_address_or_an_ipv6_64():
+    assert client_key("2001:db8:1:2::1") == client_key("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert client_key("2001:db8:1:3::1") != client_key("2001:db8:1:2::1")
+    assert client_key("::ffff:192.0.2.7") == client_key("192.0.2.7") == "192.0.2.7"
+    assert client_key(None) == "unknown"
 
 
 # -- item 15: sessions, caches and messages -----------------------------------------------------------------------

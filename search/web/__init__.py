@@ -227,6 +227,19 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
         session.clear()
         return redirect(url_for("login", message="signed-out"))
 
+    def wrong_password(client: str) -> str | None:
+        """Logs a wrong password, and the wait it began if it did; returns what the page says of that wait."""
+        waits = throttle.wrong(client)
+        log.warning("wrong password from %s (%d in a row)", client, throttle.failures(client))
+        if waits is None:
+            return None
+        if waits.everyone:
+            log.warning("signing in paused for everyone for %d s: too many wrong passwords", waits.retry_after)
+        else:
+            log.warning("signing in refused to %s for %d s after %d wrong passwords in a row", client,
+                        waits.retry_after, waits.failures)
+        return waits.words()
+
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Any:
         stored = password_hash()
@@ -244,17 +257,7 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
                 session.update(signed_in=True, key=fingerprint(stored),
                                sid=signed_in.begin(app.permanent_session_lifetime))
                 return back("/")
-            wrong = True
-            waits = throttle.wrong(client)
-            log.warning("wrong password from %s (%d in a row)", client, throttle.failures(client))
-            if waits is not None:
-                refused = waits.words()
-                if waits.everyone:
-                    log.warning("signing in paused for everyone for %d s: too many wrong passwords",
-                                waits.retry_after)
-                else:
-                    log.warning("signing in refused to %s for %d s after %d wrong passwords in a row", client,
-                                waits.retry_after, waits.failures)
+            wrong, refused = True, wrong_password(client)
         elif request.method == "POST":
             wrong = True
         return (render_template("login.html", set=stored is not None, wrong=wrong, refused=refused, host=host),
