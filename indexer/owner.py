@@ -42,7 +42,7 @@ def owner_alive(text: str) -> bool | None:
     """Whether the process an owner file names still runs: True, False, or None when it cannot be told (another
     host, or an unreadable file)."""
     parts = text.split()
-    if len(parts) != 3 or not parts[0].isdigit():
+    if len(parts) != 3 or not parts[0].isdigit() or os.name == "nt":   # Windows: os.kill(pid, 0) is no probe
         return None
     pid, host, start = int(parts[0]), parts[1], parts[2]
     if host != socket.gethostname():

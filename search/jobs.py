@@ -170,8 +170,8 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
         return SourceHealth(url, kind, origin, every, None, None, None, 0, None, None, None)
     cut_short = row.crawl_began_at
     due = row.next_due(every) if origin != "none" else None
-    if cut_short is not None and due is not None:      # due now: the next crawl reads what it did not reach
-        due = min(due, cut_short)
+    if due is not None and _resumable(row, utcnow()):   # due now: the next crawl reads what it did not reach
+        due = min(due, cut_short or due)
     return SourceHealth(url=url, kind=row.kind or kind, origin=origin, every=every,
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at, next_due=due,
                         failures=row.failures or 0, failing_since=row.failing_since, last_error=row.last_error,
@@ -248,10 +248,17 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
 def _by_hand(store: Store, watched: list[ConfigSource], cfg: Settings, all_sources: bool) -> list[ConfigSource]:
     """What `threadscout crawl` reads: every watched source (``--all``) or those due, and those whose last crawl
     was cut short (``Source.crawl_began_at``), these in full, without conditional GET."""
-    unfinished = {row.url for row in store.sources() if row.crawl_began_at is not None}
-    due = {s.url for s in store.due_sources(watched, cfg.crawl.every)}
-    return [replace(s, fresh=True) if s.url in unfinished else s for s in watched
-            if all_sources or s.url in due or s.url in unfinished]
+    now = utcnow()
+    rows = store.sources()
+    unfinished = {row.url for row in rows if row.crawl_began_at is not None}
+    due = {s.url for s in store.due_sources(watched, cfg.crawl.every, now)} | {
+        row.url for row in rows if _resumable(row, now)}
+    return [replace(s, fresh=True) if s.url in unfinished else s for s in watched if all_sources or s.url in due]
+
+
+def _resumable(row: Source, now: datetime) -> bool:
+    """A source whose last crawl was cut short is due at once, unless its site asked us to wait (Retry-After)."""
+    return row.crawl_began_at is not None and not (row.not_before and row.not_before > now)
 
 
 def index(cfg: Settings, *, store: Store | None = None, progress: Callable[[int], None] | None = None) -> int:
@@ -334,13 +341,15 @@ class CycleSummary:
 def due_work(cfg: Settings, store: Store, schedule: Schedule, *, requested_only: bool = False
              ) -> tuple[list[ConfigSource], list[Refresh]]:
     """What a cycle crawls: the watched sources asked for by their interval (and, unless ``requested_only``, any
-    other source due by its last crawl), and the active conversations due for a refresh."""
+    other source due by its last crawl or whose last crawl was cut short), and the active conversations due for
+    a refresh."""
     watched = watched_sources(cfg, store)
     rows = {row.url: row for row in store.sources()}
     requested = {url for url, row in rows.items() if row.requested_at is not None}
     unfinished = {url for url, row in rows.items() if row.crawl_began_at is not None}   # see Schedule.begin
-    due = set() if requested_only else {s.url for s in store.due_sources(watched, cfg.crawl.every)}
     now = utcnow()
+    due = set() if requested_only else ({s.url for s in store.due_sources(watched, cfg.crawl.every)}
+                                        | {url for url, row in rows.items() if _resumable(row, now)})
 
     def backed_off(s: ConfigSource) -> bool:
         """A source failing again and again, or asked by its site to wait (Retry-After), waits out its back-off
