@@ -24,7 +24,7 @@ from receivers import LivingBlog
 from test_scheduler import Daemon, alive, crawl_process, daemons, stored, wait_for  # noqa: F401 - daemons: a fixture
 
 NOW = datetime.now(timezone.utc)
-POSTS = 24
+POSTS = 12
 
 
 @pytest.fixture
@@ -90,7 +90,8 @@ def test_a_killed_crawl_is_cut_short_in_sources_and_the_next_crawl_finishes_it(t
 
 
 # -- 2 and 3. a killed `reindex`: its workers die, its build is removed by the next index operation -----------
-CONVERSATIONS = 6_000
+CONVERSATIONS = 3_000      # enough for a rebuild in several processes (indexer.sync.PARALLEL_FROM)
+several_cores = pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="a rebuild uses one process here")
 
 
 def _corpus(db: Path, n: int) -> None:
@@ -103,7 +104,7 @@ def _corpus(db: Path, n: int) -> None:
              *(f"w{i}" for i in range(20_000))]
     when = NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
     rows = [(i, f"http://blog{i % 50}.example/p/{i}", f"blog{i % 50}.example", "post", "page",
-             f"Adult literacy post {i}", "Ana", when, when, " ".join(rng.choices(vocab, k=400)), 0, when, when)
+             f"Adult literacy post {i}", "Ana", when, when, " ".join(rng.choices(vocab, k=300)), 0, when, when)
             for i in range(1, n + 1)]
     with sqlite3.connect(db) as con:
         con.executemany("INSERT INTO conversations (id, url, site, kind, origin, title, author, published, "
@@ -148,6 +149,7 @@ def killed_reindex(tmp_path: Path, config: Path) -> tuple[set[int], set[str]]:
     return workers, generations(tmp_path)
 
 
+@several_cores
 def test_workers_of_a_killed_reindex_stop_with_it(tmp_path, corpus):
     config = store_of(tmp_path, corpus)
     workers, _ = killed_reindex(tmp_path, config)
@@ -160,6 +162,7 @@ def test_workers_of_a_killed_reindex_stop_with_it(tmp_path, corpus):
                 os.kill(pid, signal.SIGKILL)
 
 
+@several_cores
 def test_the_build_of_a_killed_reindex_is_removed_by_the_next_one(tmp_path, corpus):
     config = store_of(tmp_path, corpus)
     workers, left = killed_reindex(tmp_path, config)
