@@ -9,10 +9,11 @@
 - how long a crawl takes to exit after SIGINT while a site holds its connections open without answering
   (download timeout 120 s): target < 5 s, the median of 3;
 - `reindex` of 6,000 conversations killed with -9 while its processes write: how long they outlive it (target
-  < 2 s), and what its build leaves on disk after the next `reindex` (target: nothing beside the live index).
+  < 2 s), and what its build leaves on disk after the next `reindex` (target: nothing beside the live index);
+- `run` killed with -9 during a crawl of a slow blog: how long its orphaned crawl process lives on (target < 5 s).
 
 Prints one line per measurement and exits 1 when a target is missed. ``--only NAME`` measures the cases whose
-name holds NAME (hostile, real, memory, stop, reindex).
+name holds NAME (hostile, real, memory, stop, reindex, orphan).
 """
 
 from __future__ import annotations
@@ -130,6 +131,42 @@ def killed_reindex() -> tuple[float, int, int]:
         return outlived, left, after
 
 
+def orphaned_crawl_seconds() -> float:
+    """Seconds the crawl process of a `run` killed with -9 lives on."""
+    import contextlib
+    import io
+    from datetime import datetime, timedelta, timezone
+
+    from receivers import LivingBlog
+    from test_scheduler import Daemon, alive, crawl_process, stored
+
+    # (the blog's server tells of every connection the stopped crawl reset: not what is measured)
+    with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stderr(io.StringIO()):
+        folder, now = Path(tmp), datetime.now(timezone.utc)
+        blog = LivingBlog(folder / "site", delay=0.25)
+        try:
+            for n in range(1, 13):
+                blog.add_post(n, f"Adult literacy story {n}", "About adult literacy.", now - timedelta(hours=n),
+                              write=False)
+                blog.add_comment(n, "Reader", "Thanks.", now, write=False)
+            blog.write()
+            config = write_config(folder, [{"url": blog.feed, "every": "1h"}], crawl={"concurrency_per_site": 1})
+            run = Daemon(config, folder / "run.log")
+            deadline = time.monotonic() + 60
+            while stored(folder, "SELECT count(*) FROM replies") < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            run.proc.kill()
+            run.proc.wait()
+            killed = time.monotonic()
+            crawler = crawl_process(folder)
+            while alive(crawler) and time.monotonic() < killed + 60:
+                time.sleep(0.02)
+            run.close()
+            return time.monotonic() - killed
+        finally:
+            blog.stop()
+
+
 def size_of(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
@@ -165,6 +202,10 @@ def main() -> int:
               f"(target < 2s); builds left {left / MiB:.1f} MiB, after the next reindex {after / MiB:.1f} MiB "
               "(target 0)")
         ok &= outlived < 2 and after == 0
+    if want("orphan"):
+        seconds = orphaned_crawl_seconds()
+        print(f"run killed with -9 during a crawl: its crawl process stopped {seconds:.2f}s later; target < 5s")
+        ok &= seconds < 5
     return 0 if ok else 1
 
 
