@@ -60,6 +60,16 @@ class StopRequest:
     def on_stop(self, callback: Callable[[], None]) -> None:
         self._callbacks.append(callback)
 
+    def request(self, signum: int, reason: str) -> None:
+        """Stop as the first signal would, from any thread, saying ``reason`` in the log rather than on the
+        terminal (a crawl whose scheduler is gone has no one to tell)."""
+        if self.signum is not None:
+            return
+        self.signum = signum
+        logging.getLogger(__name__).warning("%s", reason)
+        for callback in self._callbacks:
+            callback()
+
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self.signum is not None:
             os.write(2, f"threadscout: stopped at once ({signal.Signals(signum).name} twice)\n".encode())

@@ -6,6 +6,9 @@ callables that read their share of the conversations and yield ``IndexDoc``); ea
 the new generation, as Whoosh's ``MultiSegmentWriter`` does, but reading the store itself instead of being sent
 pickled documents. The parent, which holds the generation's write lock, lists the segments in one commit. The
 pool writes its runs as a few large ``marshal`` chunks instead of one pickle per posting.
+
+The processes die with their parent (killed with -9, say): each watches a pipe whose other end only the parent
+holds, and the parent's process id, every ``WATCH_EVERY`` seconds (``_watch_parent``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import itertools
 import marshal
 import multiprocessing
+import os
 import queue
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -29,6 +34,7 @@ Part = Callable[[], Iterator[Any]]     # yields IndexDoc; what the generator ret
 POOL_MB = 192                          # postings kept in memory before a run is written, shared by the processes
 _BYTES_PER_POSTING = 250               # what a posting tuple takes in memory, about
 _CHUNK = 2_000                         # postings per marshal chunk in a run (one per run is in memory when merging)
+WATCH_EVERY = 0.2                      # seconds between two looks of a writing process at its parent
 
 
 class RunPool(PostingPool):
@@ -118,7 +124,9 @@ def write_all(folder: Path, parts: Sequence[Part], add: Callable[[Any, Any], Non
     context = multiprocessing.get_context("spawn")     # the caller may run threads (progress, a writer)
     results, counter = context.Queue(), context.Value("q", 0)
     pool_mb = max(16, POOL_MB // len(parts))          # the same memory, however many processes
-    workers = [context.Process(target=_work, args=(str(folder), part, add, results, counter, pool_mb), daemon=True)
+    lifeline, held = context.Pipe(duplex=False)       # the parent holds ``held`` only: its end is their EOF
+    workers = [context.Process(target=_work, args=(str(folder), part, add, results, counter, pool_mb,
+                                                   (lifeline, os.getpid())), daemon=True)
                for part in parts]
     try:
         for worker in workers:
@@ -154,6 +162,8 @@ def write_all(folder: Path, parts: Sequence[Part], add: Callable[[Any, Any], Non
             worker.join(timeout=5)
             if worker.is_alive():
                 worker.kill()
+        lifeline.close()
+        held.close()
 
 
 def _add_all(writer: SegmentWriter, part: Part, add: Callable[[Any, Any], None],
@@ -172,9 +182,26 @@ def _add_all(writer: SegmentWriter, part: Part, add: Callable[[Any, Any], None],
             progress(every)
 
 
+def _watch_parent(lifeline: Any, parent: int) -> None:
+    """Leave at once when the parent is gone: its end of ``lifeline`` closed (EOF), or this process handed to
+    another parent. Nothing this process wrote is worth keeping without the parent's commit."""
+    def watch() -> None:
+        try:
+            while not lifeline.poll(WATCH_EVERY):
+                if os.getppid() != parent:
+                    break
+        except (OSError, EOFError):
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="threadscout-parent-watch", daemon=True).start()
+
+
 def _work(folder: str, part: Part, add: Callable[[Any, Any], None], results: Any, counter: Any,
-          pool_mb: int = POOL_MB // 2) -> None:
+          pool_mb: int = POOL_MB // 2, parent: tuple[Any, int] | None = None) -> None:
     """One process's part: its own segment in the generation at ``folder``, reported with its summary."""
+    if parent is not None:
+        _watch_parent(*parent)
     try:
         ix = index.open_dir(folder)
         writer = segment_writer(ix, pool_mb, _lk=False)

@@ -26,6 +26,7 @@ from whoosh.writing import LockError
 
 from threadscout.config.errors import IndexUnusableError, ThreadscoutError
 from threadscout.indexer import building, querylang
+from threadscout.indexer.owner import owner_alive, this_process
 from threadscout.indexer.analysis import TextAnalyzer, text_analyzer
 from threadscout.indexer.snippets import make_snippet
 from threadscout.indexer.schema import SCHEMA_VERSION, conversation_schema, language_of
@@ -97,7 +98,7 @@ class IndexOutdatedError(ThreadscoutError):
 
 
 RETIRE_AFTER = 600.0   # seconds a swapped-out generation is kept for searches that still read it
-ABANDONED_AFTER = 86_400.0   # seconds after which a build left by a crashed process is removed
+ABANDONED_AFTER = 86_400.0   # seconds after which a build of unknown owner (another host) is removed
 REBUILD_HINT = "rebuild it with `threadscout reindex` (the database keeps everything it is built from)"
 MERGE_FACTOR = 4       # segments of one size level are merged when there are this many (see merge_plan)
 MERGE_BASE = 100       # documents: the first level holds segments of up to MERGE_FACTOR x this
@@ -147,7 +148,8 @@ class SearchIndex:
     """The index folder holds generations (``gen-1``, ``gen-2`` ...), each a complete Whoosh index, and a file
     ``CURRENT`` naming the live one.
 
-    A rebuild writes a new generation beside the live one (marked ``BUILDING`` meanwhile) and swaps ``CURRENT``
+    A rebuild writes a new generation beside the live one (marked ``BUILDING`` meanwhile, and ``OWNER``: the
+    process writing it, see ``indexer.owner``) and swaps ``CURRENT``
     atomically (``os.replace``): searches keep answering from the old generation until the new one is complete.
     The generation swapped out is marked ``RETIRED`` and removed once ``retire_after`` seconds have passed, so
     that a search that opened it just before the swap can finish. Incremental writes and swaps take the
@@ -264,7 +266,7 @@ class SearchIndex:
             segments = ix._segments()   # noqa: SLF001 - Whoosh has no public list; read from the TOC just written
             if merge_plan([_segment_size(seg) for seg in segments]):
                 self._merge(ix)     # then, when a size level is full, a merge in a commit of its own
-        self._clean_up()
+        self.clean_up()
         return len(batch)
 
     def _merge(self, ix: index.Index) -> None:
@@ -300,6 +302,7 @@ class SearchIndex:
         """A rebuild from ``parts``: picklable callables, each yielding the documents of its share of the store
         (their URLs distinct) and returning a summary; with several, each is written in a process of its own, as
         a segment of the new generation. ``after_swap`` is given the parts' summaries."""
+        self.clean_up()                      # what a killed build left, before the disk is asked for more
         folder = self._new_generation()
         try:
             index.create_in(str(folder), conversation_schema(self.language))
@@ -317,7 +320,7 @@ class SearchIndex:
             if self.live_dir() != folder:
                 shutil.rmtree(folder, ignore_errors=True)
             raise
-        self._clean_up()
+        self.clean_up()
         return written
 
     def _new_generation(self) -> Path:
@@ -333,22 +336,26 @@ class SearchIndex:
             except FileExistsError:
                 number += 1
                 continue
+            (folder / "OWNER").write_text(this_process(), encoding="utf-8")     # before BUILDING: see clean_up
             (folder / "BUILDING").write_text(str(time.time()), encoding="utf-8")
             return folder
 
-    def _clean_up(self) -> None:
-        """Remove generations retired long enough ago (a search may still have had one open), builds abandoned
-        by a crash, and 0.1's loose files once a generation has been live long enough. Never the live one."""
+    def clean_up(self) -> None:
+        """Remove generations retired long enough ago (a search may still have had one open), builds whose
+        process is gone (killed, crashed: its ``OWNER`` on this host no longer runs; of another host's, those
+        older than ``ABANDONED_AFTER``), and 0.1's loose files once a generation has been live long enough.
+        Never the live one, never a build its process is still writing."""
         now = time.time()
         live = self.live_dir()
         for gen in self._generations():
             if gen == live:
                 continue
-            for marker, age in (("RETIRED", self.retire_after), ("BUILDING", ABANDONED_AFTER)):
-                since = _marker_time(gen / marker)
-                if since is not None and now - since >= age:
-                    shutil.rmtree(gen, ignore_errors=True)
-                    break
+            if _abandoned(gen, now) or _retired(gen, now, self.retire_after):
+                shutil.rmtree(gen, ignore_errors=True)
+                if gen.exists():
+                    log.warning("could not remove the unfinished index build %s", gen)
+                else:
+                    log.info("removed %s (an index build left unfinished or a generation retired)", gen.name)
         current = self.path / "CURRENT"
         if live is not None and live != self.path and current.is_file() and \
                 now - current.stat().st_mtime >= self.retire_after:
@@ -489,6 +496,24 @@ def _pin_columns(searcher: Any) -> None:
 
 def _is_generation(name: str) -> bool:
     return name.startswith("gen-") and name[4:].isdigit()
+
+
+def _abandoned(gen: Path, now: float) -> bool:
+    """A build (``BUILDING``) whose process is gone; one whose owner cannot be told (another host, a build of an
+    older threadscout) once it is ``ABANDONED_AFTER`` old."""
+    since = _marker_time(gen / "BUILDING")
+    if since is None:
+        return False
+    try:
+        alive = owner_alive((gen / "OWNER").read_text(encoding="utf-8"))
+    except OSError:
+        alive = None
+    return alive is False or (alive is None and now - since >= ABANDONED_AFTER)
+
+
+def _retired(gen: Path, now: float, retire_after: float) -> bool:
+    since = _marker_time(gen / "RETIRED")
+    return since is not None and now - since >= retire_after
 
 
 def _marker_time(path: Path) -> float | None:

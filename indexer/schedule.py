@@ -34,6 +34,10 @@ STALE_HERE = timedelta(hours=1)    # on this host: while its process exists (a p
 ACTIVE = timedelta(days=7)
 MIN_REFRESH = timedelta(seconds=1)
 
+# The claims (their run ids) this very process made. A claim naming this process's id and host but not listed
+# here was made by another process that had the same id (a container restarted, an exec): it is stale.
+_CLAIMED_HERE: set[int] = set()
+
 
 def pid_alive(pid: int) -> bool:
     try:
@@ -79,8 +83,12 @@ class Schedule:
     # -- the one scheduler --------------------------------------------------------------------------------------
     def _alive(self, row: SchedulerLock, now: datetime) -> bool:
         """A claim holds while its heartbeat is recent; on this host, while its process exists (a machine that
-        slept keeps its scheduler), up to ``STALE_HERE``."""
+        slept keeps its scheduler), up to ``STALE_HERE``. A claim naming this process (its id, this host) that this
+        process did not make is stale: another process had the same id before (a restarted container gets the same
+        id and host name)."""
         if row.host == self.host:
+            if row.pid == os.getpid() and row.run_id not in _CLAIMED_HERE:
+                return False
             return pid_alive(row.pid) and row.heartbeat_at >= now - STALE_HERE
         return row.heartbeat_at >= now - STALE
 
@@ -92,6 +100,7 @@ class Schedule:
             s.add(run)
             s.flush()
             run_id = run.id
+        _CLAIMED_HERE.add(run_id)
         mine = {"run_id": run_id, "pid": os.getpid(), "host": self.host, "started_at": now, "heartbeat_at": now,
                 "once": int(once)}
         try:
@@ -160,11 +169,15 @@ class Schedule:
                                   .order_by(Source.requested_at, Source.id)))
 
     def begin(self, urls: Sequence[str], started: datetime) -> None:
-        """A crawl of these sources begins (``unfinished`` until ``crawled`` says it ended)."""
+        """A crawl of these sources begins (unfinished until ``crawled`` says it ended; the rows of sources never
+        crawled are made, so that a first crawl killed is known as such too)."""
         with self.store.session() as s:
             for start in range(0, len(urls), 500):
-                s.execute(update(Source).where(Source.url.in_(urls[start:start + 500]))
-                          .values(crawl_began_at=started))
+                chunk = urls[start:start + 500]
+                known = set(s.scalars(select(Source.url).where(Source.url.in_(chunk))))
+                s.add_all(Source(url=url) for url in dict.fromkeys(chunk) if url not in known)
+                s.flush()
+                s.execute(update(Source).where(Source.url.in_(chunk)).values(crawl_began_at=started))
 
     def crawled(self, urls: Sequence[str], started: datetime) -> None:
         """A crawl of these sources, started at ``started``, finished: their requests until then are done."""

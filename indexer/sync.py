@@ -64,7 +64,9 @@ def sync(store: Store, idx: SearchIndex, progress: Progress | None = None, batch
     then; with ``limit``, about that many at most); returns how many were written.
 
     A missing, damaged or outdated (other schema version) index is rebuilt from the store instead, beside the
-    live one, which keeps answering searches until the new one is swapped in."""
+    live one, which keeps answering searches until the new one is swapped in. Builds left unfinished by a
+    process that is gone are removed first."""
+    idx.clean_up()
     if idx.state() != "ok":
         return rebuild(store, idx, progress, batch)
     total = 0

@@ -46,6 +46,7 @@ class SourceHealth:
     last_error: str | None
     error_kind: str | None
     feeds: tuple[str, ...] = ()
+    cut_short: datetime | None = None   # a crawl of it began then and never finished (stopped, killed)
 
     @property
     def watched(self) -> bool:
@@ -57,7 +58,7 @@ class SourceHealth:
                 "every": int(self.every.total_seconds()), "last_crawl": iso(self.last_crawl),
                 "last_success": iso(self.last_success), "next_due": iso(self.next_due), "failures": self.failures,
                 "failing_since": iso(self.failing_since), "last_error": self.last_error,
-                "error_kind": self.error_kind, "feeds": list(self.feeds)}
+                "error_kind": self.error_kind, "feeds": list(self.feeds), "cut_short": iso(self.cut_short)}
 
 
 @dataclass
@@ -167,11 +168,14 @@ def remove_source(cfg: Settings, url: str) -> str:
 def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Source | None) -> SourceHealth:
     if row is None:
         return SourceHealth(url, kind, origin, every, None, None, None, 0, None, None, None)
+    cut_short = row.crawl_began_at
+    due = row.next_due(every) if origin != "none" else None
+    if due is not None and _resumable(row, utcnow()):   # due now: the next crawl reads what it did not reach
+        due = min(due, cut_short or due)
     return SourceHealth(url=url, kind=row.kind or kind, origin=origin, every=every,
-                        last_crawl=row.last_crawled_at, last_success=row.last_ok_at,
-                        next_due=row.next_due(every) if origin != "none" else None, failures=row.failures or 0,
-                        failing_since=row.failing_since, last_error=row.last_error, error_kind=row.last_error_kind,
-                        feeds=tuple(row.feeds or ()))
+                        last_crawl=row.last_crawled_at, last_success=row.last_ok_at, next_due=due,
+                        failures=row.failures or 0, failing_since=row.failing_since, last_error=row.last_error,
+                        error_kind=row.last_error_kind, feeds=tuple(row.feeds or ()), cut_short=cut_short)
 
 
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
@@ -181,6 +185,10 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
 
     SIGINT / SIGTERM stop it early: what was stored is indexed and the summary says so (``stopped_by``).
     Runs Scrapy's reactor in this process: call it once per process (the scheduler uses a child process).
+
+    Without ``sources`` (`threadscout crawl`), the sources it crawls are marked begun (``Schedule.begin``) until
+    it finishes: one stopped or killed meanwhile is due for the next crawl, read again in full (no conditional
+    GET), and `sources` says it was cut short. With ``sources`` (`run`), the caller does that.
     """
     if stop is None:
         with StopRequest() as own:
@@ -194,7 +202,13 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
             if not watched:
                 raise ConfigError(str(cfg.file), "source", "no sources: add at least one [[source]] with a url "
                                                            "(or run `threadscout sources add URL`)")
-            sources = watched if all_sources else store.due_sources(watched, cfg.crawl.every)
+            sources = _by_hand(store, watched, cfg, all_sources)
+            begun = [s.url for s in sources]
+        else:
+            begun = []
+        schedule, began = Schedule(store), utcnow()
+        if begun:
+            schedule.begin(begun, began)
         summary = CrawlSummary(sources=len(sources))
         problem = contact_problem(cfg.crawl)
         if problem:
@@ -223,10 +237,28 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
         if stop.requested:
             summary.stopped_by = stop.signum
             summary.exit_code = stop.exit_code
+        elif begun:
+            schedule.crawled(begun, began)
         summary.seconds = time.monotonic() - started
         return summary
     finally:
         store.close()
+
+
+def _by_hand(store: Store, watched: list[ConfigSource], cfg: Settings, all_sources: bool) -> list[ConfigSource]:
+    """What `threadscout crawl` reads: every watched source (``--all``) or those due, and those whose last crawl
+    was cut short (``Source.crawl_began_at``), these in full, without conditional GET."""
+    now = utcnow()
+    rows = store.sources()
+    unfinished = {row.url for row in rows if row.crawl_began_at is not None}
+    due = {s.url for s in store.due_sources(watched, cfg.crawl.every, now)} | {
+        row.url for row in rows if _resumable(row, now)}
+    return [replace(s, fresh=True) if s.url in unfinished else s for s in watched if all_sources or s.url in due]
+
+
+def _resumable(row: Source, now: datetime) -> bool:
+    """A source whose last crawl was cut short is due at once, unless its site asked us to wait (Retry-After)."""
+    return row.crawl_began_at is not None and not (row.not_before and row.not_before > now)
 
 
 def index(cfg: Settings, *, store: Store | None = None, progress: Callable[[int], None] | None = None) -> int:
@@ -309,13 +341,15 @@ class CycleSummary:
 def due_work(cfg: Settings, store: Store, schedule: Schedule, *, requested_only: bool = False
              ) -> tuple[list[ConfigSource], list[Refresh]]:
     """What a cycle crawls: the watched sources asked for by their interval (and, unless ``requested_only``, any
-    other source due by its last crawl), and the active conversations due for a refresh."""
+    other source due by its last crawl or whose last crawl was cut short), and the active conversations due for
+    a refresh."""
     watched = watched_sources(cfg, store)
     rows = {row.url: row for row in store.sources()}
     requested = {url for url, row in rows.items() if row.requested_at is not None}
     unfinished = {url for url, row in rows.items() if row.crawl_began_at is not None}   # see Schedule.begin
-    due = set() if requested_only else {s.url for s in store.due_sources(watched, cfg.crawl.every)}
     now = utcnow()
+    due = set() if requested_only else ({s.url for s in store.due_sources(watched, cfg.crawl.every)}
+                                        | {url for url, row in rows.items() if _resumable(row, now)})
 
     def backed_off(s: ConfigSource) -> bool:
         """A source failing again and again, or asked by its site to wait (Retry-After), waits out its back-off

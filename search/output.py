@@ -213,6 +213,10 @@ def print_sources(health: Sequence[Any]) -> None:
         if h.failures:
             line += f" since {_when(h.failing_since)}"
         console.print(Text(line))
+        if h.cut_short:
+            console.print(Text(f"    cut short: the crawl begun {_when(h.cut_short)} did not finish (stopped or "
+                               "killed, unless it still runs); the next crawl reads it again in full",
+                               style="yellow"), soft_wrap=True)
         if h.last_error:
             console.print(Text(f"    last error: {one_line(h.last_error)} ({h.error_kind or 'temporary'})",
                                style="red"), soft_wrap=True)

@@ -285,23 +285,36 @@ class Daemon:
 
 
 def _crawl_child(cfg: Settings, sources: list[ConfigSource], parent: int, send: Connection) -> None:
-    """A crawl in a process of its own (see the module's docstring): sends back its summary, or why it failed."""
+    """A crawl in a process of its own (see the module's docstring): sends back its summary, or why it failed.
+    When the scheduler is gone (killed), the crawl stops as if asked, keeps what it found, and says so in one line
+    of the crawl's log (data/logs/crawl.log): there is no one left to send the summary to."""
     os.setpgrp()       # Ctrl-C on the terminal reaches the scheduler only; it asks this process to stop
+    done, orphaned = threading.Event(), threading.Event()
 
-    def watch_parent() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:     # the scheduler is gone: stop as if asked, keeping what was found
-                os.kill(os.getpid(), signal.SIGTERM)
-                return
+    with StopRequest() as stop:
+        def watch_parent() -> None:
+            while not done.wait(0.5):
+                if os.getppid() != parent:     # the scheduler is gone: stop as if asked, keeping what was found
+                    orphaned.set()
+                    stop.request(signal.SIGTERM, f"the scheduler (process {parent}) is gone: the crawl stops, "
+                                                 "keeping what it found")
+                    return
 
-    threading.Thread(target=watch_parent, name="threadscout-parent-watch", daemon=True).start()
-    try:
-        send.send(jobs.crawl(cfg, sources=sources))
-    except Exception as exc:  # noqa: BLE001 - told to the scheduler, which says it and tries again later
-        logging.getLogger(__name__).exception("the crawl failed")
-        send.send(f"{exc.__class__.__name__}: {one_line(str(exc))[:500]}")
-    send.close()
+        threading.Thread(target=watch_parent, name="threadscout-parent-watch", daemon=True).start()
+        try:
+            outcome: object = jobs.crawl(cfg, sources=sources, stop=stop)
+        except Exception as exc:  # noqa: BLE001 - told to the scheduler, which says it and tries again later
+            if orphaned.is_set():              # no one to tell but the log: one line
+                logging.getLogger(__name__).warning("the crawl failed: %s", one_line(str(exc))[:500])
+            else:
+                logging.getLogger(__name__).exception("the crawl failed")
+            outcome = f"{exc.__class__.__name__}: {one_line(str(exc))[:500]}"
+        finally:
+            done.set()                         # the watch ends
+    with contextlib.suppress(OSError):         # BrokenPipeError: the scheduler is gone, said above
+        send.send(outcome)
+    with contextlib.suppress(OSError):
+        send.close()
     # a normal end: multiprocessing's finalizers release what the crawl's writer process used (Twisted's
     # threads are daemons and do not hold it: crawler.run)
 
