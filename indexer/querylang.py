@@ -127,8 +127,8 @@ def _quote(value: str) -> str:
 def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
     """One ``field:value`` token in the index's terms; other tokens as they are."""
     if token.startswith("-") and len(token) > 1:       # Whoosh's minus fails inside parentheses: NOT does not
-        rest = token.lstrip("-") or "-"
-        return "NOT " * (len(token) - len(rest)) + _translate(rest, org_names, now)
+        rest = token.lstrip("-") or "-"                 # NOT NOT cancels out (Whoosh cannot read it)
+        return "NOT " * ((len(token) - len(rest)) % 2) + _translate(rest, org_names, now)
     slop = _SLOP.match(token)
     if slop:           # "a b"~N: up to N words between (Whoosh's slop counts positions: adjacent is 1)
         return f"{slop.group(1)}~{int(slop.group(2)) + 1}"
@@ -188,24 +188,45 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
 def check_typed(query: str) -> None:
     """Refuse, in one line, a query longer than people type (``MAX_QUERY`` characters, a word over ``MAX_WORD``)
     before any work is done on it."""
-    if len(query) > MAX_QUERY:
-        raise QueryError(f"the query is too long ({len(query):,} characters; at most {MAX_QUERY:,}): "
-                         "use fewer words")
     longest = max(query.split(), key=len, default="")
     if len(longest) > MAX_WORD:
         raise QueryError(f"a word of the query is too long ({len(longest):,} characters, {longest[:20]!r}...; at "
                          f"most {MAX_WORD}): shorten it, or use the start of it with a * (e.g. tutor*)")
+    if len(query) > MAX_QUERY:
+        raise QueryError(f"the query is too long ({len(query):,} characters; at most {MAX_QUERY:,}): "
+                         "use fewer words")
 
 
 def _nots(token: str) -> int:
-    """How many NOTs a token adds: ``NOT`` one, ``--word`` two."""
-    return 1 if token == "NOT" else 0 if token in _OPERATORS else len(token) - len(token.lstrip("-"))
+    """How many NOTs a token adds: ``NOT`` one, ``--word`` two, ``-NOT`` two."""
+    if token in _OPERATORS:
+        return token == "NOT"
+    return len(token) - len(token.lstrip("-")) + (token.lstrip("-") == "NOT")
 
 
-def _check(tokens: list[str], query: str) -> None:
-    depth = 0
-    nested, opened, nots = 0, [], 0      # parentheses and NOTs inside each other: each one a level of Whoosh's
-    for i, token in enumerate(tokens):  # recursion, so they are bounded here
+def _negations(tokens: list[str]) -> list[str]:
+    """The NOTs and minus signs before each word or group as one NOT or none: NOT NOT cancels out (Whoosh cannot
+    read it)."""
+    out: list[str] = []
+    pending: list[str] = []
+    for token in tokens:
+        rest = token.lstrip("-")
+        if token == "NOT" or rest == "NOT":
+            pending.append(token)
+            continue
+        if not rest:                                  # a lone minus: Whoosh's, before a group
+            rest, token = token, ""
+        nots = sum(map(_nots, pending)) + len(token) - len(rest)
+        out += ["NOT", rest] if nots % 2 else [rest]
+        pending = []
+    return out + pending
+
+
+def _nesting(tokens: list[str]) -> None:
+    """Refuse parentheses and NOTs inside each other more than ``MAX_NESTING`` deep: each is a level of recursion
+    in Whoosh's parser."""
+    nested, opened, nots = 0, [], 0
+    for token in tokens:
         nots += _nots(token)
         if token == "(":
             opened.append(nots + 1)
@@ -215,8 +236,13 @@ def _check(tokens: list[str], query: str) -> None:
         if nested + nots > MAX_NESTING:
             raise QueryError(f"the query nests parentheses and NOTs more than {MAX_NESTING} deep: write it more "
                              f"simply; {HINT}")
-        if token != "NOT" and token.strip("-"):       # a word (or a group) takes the NOTs before it
+        if token.lstrip("-") not in ("", "NOT"):     # a word (or a group) takes the NOTs before it
             nots = 0
+
+
+def _check(tokens: list[str], query: str) -> None:
+    depth = 0
+    for i, token in enumerate(tokens):
         if token.lstrip("+-").startswith('"') and not re.match(r'^[+-]?"[^"]*"(~\d+)?$', token):
             raise QueryError(f"a double quote is not closed in {query!r}: close the phrase, e.g. \"reading tutor\"")
         depth += token == "("
@@ -332,6 +358,7 @@ def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Se
     tokens = _TOKEN.findall(query)
     if not tokens:
         raise QueryError("the query is empty: give words to look for, e.g. threadscout search \"adult literacy\"")
+    _nesting(tokens)
     terms = getattr(schema["text"].analyzer, "terms", None) or TextAnalyzer(language_of(schema)).terms
     # a plain word the texts do not index (a stop word such as "to") is left out, not looked for in names
     # only; unless leaving it out would strand an operator ("it OR computer"): then the query is read as typed
@@ -343,7 +370,7 @@ def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Se
         except QueryError:
             pass
     _check(tokens, query)
-    text = " ".join(_translate(t, org_names, now) for t in tokens)
+    text = " ".join(_translate(t, org_names, now) for t in _negations(tokens))
     try:
         parsed = _whoosh_parse(_parser(schema, _AndGroup), text)
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd syntax
