@@ -362,6 +362,8 @@ class _Reader:
         data_dir = self.folder(storage.get("path"), "storage.path", "data")
         db_url = self.string(storage.get("url"), "storage.url") or f"sqlite:///{data_dir / 'threadscout.db'}"
         if storage.get("url") is not None:      # ours (sqlite:///PATH) needs no check, nor SQLAlchemy loaded
+            if any(ord(c) < 32 or ord(c) == 127 for c in db_url):
+                raise self.fail("storage.url", "contains a control character; give a database URL")
             try:
                 from sqlalchemy.engine import make_url
 

@@ -171,6 +171,7 @@ def _config(folder: Path, text: str) -> Path:
     ('[[source]]\nurl = "http://blog.test/"\nallow = ' + "[" * 50_000 + "]" * 50_000 + "\n", "source.allow",
      "nests arrays or tables too deeply"),
     ('[storage]\npath = "da\\u0000ta"\n', "storage.path", "control character"),
+    ('[storage]\nurl = "sqlite:////tmp/x\\u0000y.db"\n', "storage.url", "control character"),
     ('[storage]\npath = "' + "d" * 10_000 + '"\n', "storage.path", "too long to be a folder"),
     ('[storage]\npath = "' + "d/" * 3000 + '"\n', "storage.path", "too long to be a folder"),
 ])
