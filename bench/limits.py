@@ -14,7 +14,11 @@
 - login: `threadscout serve` beyond loopback sent 300 wrong passwords from one address, then one from each of
   300 addresses: at most 4 and 12 of them checked (the rest refused, 429), in < 30 s each;
 - throttle: the sign-in throttle told of 100,000 addresses, each admitted (paced 3 a minute): < 2 s and a peak
-  of < 20 MiB (it remembers 10,000 at most).
+  of < 20 MiB (it remembers 10,000 at most);
+- queries (issue 16, items 10-11): a typed 138,000-character word refused, target < 0.05 s; the slowest hostile
+  query at the caps (1,000 characters, words of 200), target < 0.1 s; hostile queries past the caps (saved
+  searches, `where`) four times longer, target < 8 times the time (linear: 4, quadratic: 16); the web page answering a
+  normal search while 8 requests of 60 KB queries are sent at once, target < 1 s.
 
 Prints one line per measurement and exits 1 when a target is missed. ``--only NAME`` measures the cases whose
 name holds NAME (see CASES).
@@ -22,6 +26,7 @@ name holds NAME (see CASES).
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -224,6 +229,80 @@ def throttle_memory() -> bool:
     print(f"sign-in throttle told of 100,000 addresses: {seconds:.2f}s, peak {peak:.1f} MiB; target < 2s, < 20 MiB")
     return seconds < 2 and peak < 20
 
+HOSTILE_QUERIES = {          # at the caps: MAX_QUERY characters, words of MAX_WORD
+    "long words": lambda n: " ".join(["a" * 200] * (n // 201)),
+    "field-like": lambda n: "a:" * (n // 2), "dashes": lambda n: "a-" * (n // 2),
+    "ranges": lambda n: "[a to " * (n // 6), "brackets": lambda n: " ".join(["[" * 199] * (n // 200)),
+    "single quotes": lambda n: "'a " * (n // 3), "words": lambda n: " ".join(f"w{i}" for i in range(n // 6)),
+    "ors": lambda n: " OR ".join(f"w{i}" for i in range(n // 8)),
+    "minus words": lambda n: " ".join(f"-w{i}" for i in range(n // 7)),
+    "phrases": lambda n: '"a b" ' * (n // 6), "groups": lambda n: " ".join(f"(w{i} OR v{i})" for i in range(n // 16)),
+}
+
+
+def query_seconds(query: str, typed: bool = True, best_of: int = 3) -> float:
+    """Seconds to read ``query`` as `search` does (``typed``: refused past the caps), the best of ``best_of``."""
+    from threadscout.config.errors import QueryError
+    from threadscout.indexer.querylang import check_typed, parse
+    from threadscout.indexer.schema import conversation_schema
+
+    schema, best = conversation_schema("en"), float("inf")
+    for _ in range(best_of):
+        gc.collect()
+        start = time.perf_counter()
+        try:
+            if typed:
+                check_typed(query)
+            parse(schema, query)
+        except QueryError:
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def page_seconds_under_long_queries() -> float:
+    """Seconds the web page takes to answer a normal search while 8 requests of 60 KB queries arrive at once."""
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from receivers import WebServer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        server = WebServer(write_config(Path(tmp), []))
+        try:
+            def hostile() -> None:
+                try:
+                    urllib.request.urlopen(server.url + "/?q=" + "a" * 60_000, timeout=300).read()
+                except urllib.error.HTTPError:
+                    pass
+            threads = [threading.Thread(target=hostile) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            start = time.perf_counter()
+            urllib.request.urlopen(server.url + "/?q=literacy", timeout=300).read()
+            seconds = time.perf_counter() - start
+            for thread in threads:
+                thread.join()
+            return seconds
+        finally:
+            server.stop()
+
+
+def queries() -> bool:
+    refused = query_seconds("a" * 138_000)
+    print(f"query of one 138,000-character word: refused in {refused:.4f}s; target < 0.05s")
+    worst = max((query_seconds(make(1_000)), name) for name, make in HOSTILE_QUERIES.items())
+    print(f"hostile queries at the caps (1,000 characters): slowest {worst[0]:.4f}s ({worst[1]}); target < 0.1s")
+    growth = max((query_seconds(make(16_000), typed=False, best_of=5)
+                  / max(query_seconds(make(4_000), typed=False, best_of=5), 1e-6), name)
+                 for name, make in HOSTILE_QUERIES.items())
+    print(f"hostile queries past the caps, 4,000 -> 16,000 characters: at most {growth[0]:.1f}x the time "
+          f"({growth[1]}); target < 8x (linear: 4x, quadratic: 16x)")
+    page = page_seconds_under_long_queries()
+    print(f"web page: a search answered in {page:.2f}s while 8 queries of 60 KB arrive; target < 1s")
+    return refused < 0.05 and worst[0] < 0.1 and growth[0] < 8 and page < 1
+
 
 def hostile_inputs() -> bool:
     seconds, name = slowest([(repr(bad)[:40], lambda bad=bad: extract_page(bad, "https://example.org/x"))
@@ -269,7 +348,8 @@ def run_killed() -> bool:
 
 
 CASES = {"hostile": hostile_inputs, "real": real_pages, "memory": crawl_memory, "stop": stop_on_sigint,
-         "reindex": reindex_killed, "orphan": run_killed, "login": login_flood, "throttle": throttle_memory}
+         "reindex": reindex_killed, "orphan": run_killed, "login": login_flood, "throttle": throttle_memory,
+         "queries": queries}
 
 
 def main() -> int:

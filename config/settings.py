@@ -19,12 +19,21 @@ from threadscout.config.errors import ConfigError
 SourceKind = Literal["feed", "site", "forum", "query"]
 SOURCE_KINDS: tuple[str, ...] = ("feed", "site", "forum", "query")
 CONFIG_ENV = "THREADSCOUT_CONFIG"
+_NAME_MAX, _PATH_MAX = 255, 4096          # bytes in one name of a path, and in a whole path (Linux; others: less)
 DEFAULT_CONFIG_NAME = "threadscout.toml"
 
 _DURATION_PART = re.compile(r"(\d+)\s*([smhd])")
 _DURATION_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$", re.IGNORECASE)
+MAX_DURATION = timedelta(days=36_500)        # a hundred years: any date plus or minus it is still a date
+MAX_SIZE = 2**50                             # a pebibyte: more than any response or feed
 _SIZE_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def _shown(value: object) -> str:
+    """A value as an error message shows it: its repr, cut to a line's worth."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:30] + "..." + shown[-6:]
 
 
 def parse_duration(text: str) -> timedelta:
@@ -37,9 +46,16 @@ def parse_duration(text: str) -> timedelta:
         raise ValueError(f"{text!r} is not a duration; write it like 30s, 15m, 6h or 1d")
     delta = timedelta()
     for number, unit in parts:
-        delta += timedelta(**{_DURATION_UNITS[unit]: int(number)})
+        if len(number.lstrip("0")) > 12:                   # past any timedelta (and int()'s digit limit)
+            raise ValueError(f"{_shown(text)} is too long; at most {MAX_DURATION.days:,} days (100 years)")
+        try:
+            delta += timedelta(**{_DURATION_UNITS[unit]: int(number)})
+        except OverflowError:
+            raise ValueError(f"{_shown(text)} is too long; at most {MAX_DURATION.days:,} days (100 years)") from None
     if delta <= timedelta():
         raise ValueError(f"{text!r} must be longer than zero")
+    if delta > MAX_DURATION:       # a moment that far ahead or back is past what dates can hold
+        raise ValueError(f"{_shown(text)} is too long; at most {MAX_DURATION.days:,} days (100 years)")
     return delta
 
 
@@ -48,12 +64,18 @@ def parse_size(value: int | str) -> int:
     if isinstance(value, bool):
         raise ValueError("must be a size such as 10MB")
     if isinstance(value, int):
+        if value > MAX_SIZE:
+            raise ValueError(f"{_shown(value)} is too large; at most 1PiB")
         number, unit = float(value), "b"
     else:
         match = _SIZE.match(value)
         if not match:
             raise ValueError(f"{value!r} is not a size; write it like 10MB or 512KiB")
+        if len(match.group(1)) > 30:
+            raise ValueError(f"{_shown(value)} is too large; at most 1PiB")
         number, unit = float(match.group(1)), (match.group(2) or "b").lower()
+    if number * _SIZE_UNITS[unit] > MAX_SIZE:
+        raise ValueError(f"{_shown(value)} is too large; at most 1PiB")
     size = int(number * _SIZE_UNITS[unit])
     if size <= 0:
         raise ValueError("must be larger than zero")
@@ -209,7 +231,33 @@ def load_settings(path: str | os.PathLike[str] | None = None, *, text: str | Non
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(name, None, f"is not valid TOML: {exc}") from None
+    except RecursionError:       # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(name, _deepest_key(text), "nests arrays or tables too deeply to be read (thousands "
+                                                    "of levels); write the value flat") from None
     return _Reader(name, file.resolve().parent).settings(raw)
+
+
+_KEY_LINE = re.compile(r"^\s*(\[\[?)?\s*([A-Za-z0-9_.\-\"' ]+?)\s*(\]\]?|=)")
+
+
+def _deepest_key(text: str) -> str | None:
+    """The key whose value opens the most brackets and braces (strings not told apart: a guess, for a message
+    only), as ``table.key``; or None."""
+    table, best, deepest = "", None, 0
+    for line in text.splitlines():
+        found = _KEY_LINE.match(line)
+        if found and found.group(1) and found.group(3).startswith("]"):
+            table = found.group(2).strip()
+            continue
+        depth = deepest_here = 0
+        for char in line:
+            depth += char in "[{"
+            depth -= char in "]}"
+            deepest_here = max(deepest_here, depth)
+        if found and found.group(3) == "=" and deepest_here > deepest:
+            key = found.group(2).strip()
+            best, deepest = f"{table}.{key}" if table else key, deepest_here
+    return best
 
 
 class _Reader:
@@ -282,17 +330,40 @@ class _Reader:
             raise self.fail(key, problem)
         return url
 
+    def folder(self, value: Any, key: str, default: str) -> Path:
+        """A folder for the data, relative to the configuration file: one the system can name (no control
+        character, each part at most ``NAME_MAX`` bytes, the whole at most ``PATH_MAX``) and not a file."""
+        text = self.string(value, key, default=default) or default
+        if any(ord(c) < 32 or ord(c) == 127 for c in text):
+            raise self.fail(key, f"{text[:60]!r} contains a control character; give a folder's name")
+        path = Path(text).expanduser()
+        folder = path if path.is_absolute() else self.base / path
+        try:
+            encoded = os.fsencode(folder)
+        except UnicodeError:
+            raise self.fail(key, f"{text[:60]!r} cannot be a file name on this system") from None
+        longest = max((len(os.fsencode(part)) for part in folder.parts), default=0)
+        if longest > _NAME_MAX or len(encoded) > _PATH_MAX:
+            raise self.fail(key, f"is too long to be a folder ({len(text):,} characters; at most {_NAME_MAX} bytes "
+                                 f"for each name in it and {_PATH_MAX:,} in all)")
+        try:
+            is_file = folder.exists() and not folder.is_dir()
+        except (OSError, ValueError) as exc:
+            raise self.fail(key, f"cannot be used as a folder: {exc}") from None
+        if is_file:
+            raise self.fail(key, f"{folder} is a file; give a folder for the database and index")
+        return folder
+
     def settings(self, raw: dict[str, Any]) -> Settings:
         self.only(raw, "", {"mission", "storage", "crawl", "search", "source", "saved_search"})
         mission = self.mission(self.table(raw, "mission", {"name", "keywords", "exclude", "org_names", "language"},
                                           required=True))
         storage = self.table(raw, "storage", {"path", "url"})
-        path = Path(self.string(storage.get("path"), "storage.path", default="data") or "data").expanduser()
-        data_dir = path if path.is_absolute() else self.base / path
+        data_dir = self.folder(storage.get("path"), "storage.path", "data")
         db_url = self.string(storage.get("url"), "storage.url") or f"sqlite:///{data_dir / 'threadscout.db'}"
-        if data_dir.exists() and not data_dir.is_dir():
-            raise self.fail("storage.path", f"{data_dir} is a file; give a folder for the database and index")
         if storage.get("url") is not None:      # ours (sqlite:///PATH) needs no check, nor SQLAlchemy loaded
+            if any(ord(c) < 32 or ord(c) == 127 for c in db_url):
+                raise self.fail("storage.url", "contains a control character; give a database URL")
             try:
                 from sqlalchemy.engine import make_url
 

@@ -17,7 +17,14 @@ Words are all required; ``OR``, ``NOT`` and ``-word``, parentheses, ``"exact phr
     is:moved          answered or skipped, and replies came since
 
 A query the parser would read differently from what was meant (an operator with nothing after it, a
-parenthesis or quote left open, an unknown field) is refused with one line saying what and how to fix it.
+parenthesis or quote left open, an unknown field) is refused with one line saying what and how to fix it; so is a
+query people cannot have meant to type (over ``MAX_QUERY`` characters, a word over ``MAX_WORD``, parentheses and
+NOTs nested over ``MAX_NESTING`` deep).
+
+Reading a query takes time in proportion to its length, whatever it holds: Whoosh's parser is used with linear
+versions of its three taggers that read ahead (fields, ranges, single quotes) and with ``And`` / ``Or`` whose hash
+does not cancel out (Whoosh XORs the hashes of the parts, so ``word`` in four fields hashed alike for every word
+and removing duplicates was quadratic in the number of words).
 """
 
 from __future__ import annotations
@@ -32,7 +39,9 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
-from whoosh.qparser import AndGroup, MultifieldParser, PlusMinusPlugin
+from whoosh.qparser import syntax
+from whoosh.qparser import (FieldsPlugin, MultifieldPlugin, OperatorsPlugin, PlusMinusPlugin, QueryParser,
+                            RangePlugin, SingleQuotePlugin)
 
 from threadscout.config.errors import QueryError
 from threadscout.indexer.analysis import TextAnalyzer
@@ -52,6 +61,9 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _REPLIES = re.compile(r"^(>=|<=|>|<|=)?(\d{1,9})$")
 _OPERATORS = {"AND", "OR", "NOT"}
 _BARE = re.compile(r"^[+-]?[^\s():\"*?]+$")        # a word: no field, phrase, wildcard or parenthesis
+MAX_QUERY = 1_000         # characters in a query people type (``check_typed``)
+MAX_WORD = 200            # characters in one of its words (a URL fits)
+MAX_NESTING = 20          # parentheses and NOTs inside each other
 HINT = ('e.g. threadscout search \'"reading tutor" OR tutoring -bus site:example.org after:30d\'; '
         "see threadscout search --help")
 
@@ -115,7 +127,8 @@ def _quote(value: str) -> str:
 def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
     """One ``field:value`` token in the index's terms; other tokens as they are."""
     if token.startswith("-") and len(token) > 1:       # Whoosh's minus fails inside parentheses: NOT does not
-        return "NOT " + _translate(token[1:], org_names, now)
+        rest = token.lstrip("-") or "-"                 # NOT NOT cancels out (Whoosh cannot read it)
+        return "NOT " * ((len(token) - len(rest)) % 2) + _translate(rest, org_names, now)
     slop = _SLOP.match(token)
     if slop:           # "a b"~N: up to N words between (Whoosh's slop counts positions: adjacent is 1)
         return f"{slop.group(1)}~{int(slop.group(2)) + 1}"
@@ -170,6 +183,61 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
         names = " OR ".join(f'authors:"{n.replace(chr(34), "")}"' for n in org_names)
         return f"{sign}({names})"
     return f"{sign}{value}:yes"
+
+
+def check_typed(query: str) -> None:
+    """Refuse, in one line, a query longer than people type (``MAX_QUERY`` characters, a word over ``MAX_WORD``)
+    before any work is done on it."""
+    longest = max(query.split(), key=len, default="")
+    if len(longest) > MAX_WORD:
+        raise QueryError(f"a word of the query is too long ({len(longest):,} characters, {longest[:20]!r}...; at "
+                         f"most {MAX_WORD}): shorten it, or use the start of it with a * (e.g. tutor*)")
+    if len(query) > MAX_QUERY:
+        raise QueryError(f"the query is too long ({len(query):,} characters; at most {MAX_QUERY:,}): "
+                         "use fewer words")
+
+
+def _nots(token: str) -> int:
+    """How many NOTs a token adds: ``NOT`` one, ``--word`` two, ``-NOT`` two."""
+    if token in _OPERATORS:
+        return token == "NOT"
+    return len(token) - len(token.lstrip("-")) + (token.lstrip("-") == "NOT")
+
+
+def _negations(tokens: list[str]) -> list[str]:
+    """The NOTs and minus signs before each word or group as one NOT or none: NOT NOT cancels out (Whoosh cannot
+    read it)."""
+    out: list[str] = []
+    pending: list[str] = []
+    for token in tokens:
+        rest = token.lstrip("-")
+        if token == "NOT" or rest == "NOT":
+            pending.append(token)
+            continue
+        if not rest:                                  # a lone minus: Whoosh's, before a group
+            rest, token = token, ""
+        nots = sum(map(_nots, pending)) + len(token) - len(rest)
+        out += ["NOT", rest] if nots % 2 else [rest]
+        pending = []
+    return out + pending
+
+
+def _nesting(tokens: list[str]) -> None:
+    """Refuse parentheses and NOTs inside each other more than ``MAX_NESTING`` deep: each is a level of recursion
+    in Whoosh's parser."""
+    nested, opened, nots = 0, [], 0
+    for token in tokens:
+        nots += _nots(token)
+        if token == "(":
+            opened.append(nots + 1)
+            nested, nots = nested + nots + 1, 0
+        elif token == ")" and opened:
+            nested -= opened.pop()
+        if nested + nots > MAX_NESTING:
+            raise QueryError(f"the query nests parentheses and NOTs more than {MAX_NESTING} deep: write it more "
+                             f"simply; {HINT}")
+        if token.lstrip("-") not in ("", "NOT"):     # a word (or a group) takes the NOTs before it
+            nots = 0
 
 
 def _check(tokens: list[str], query: str) -> None:
@@ -290,6 +358,7 @@ def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Se
     tokens = _TOKEN.findall(query)
     if not tokens:
         raise QueryError("the query is empty: give words to look for, e.g. threadscout search \"adult literacy\"")
+    _nesting(tokens)
     terms = getattr(schema["text"].analyzer, "terms", None) or TextAnalyzer(language_of(schema)).terms
     # a plain word the texts do not index (a stop word such as "to") is left out, not looked for in names
     # only; unless leaving it out would strand an operator ("it OR computer"): then the query is read as typed
@@ -301,18 +370,83 @@ def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Se
         except QueryError:
             pass
     _check(tokens, query)
-    text = " ".join(_translate(t, org_names, now) for t in tokens)
-    parser = MultifieldParser(TEXT_FIELDS, schema, group=AndGroup)
-    parser.add_plugin(PlusMinusPlugin())
+    text = " ".join(_translate(t, org_names, now) for t in _negations(tokens))
     try:
-        parsed = parser.parse(text)
+        parsed = _whoosh_parse(_parser(schema, _AndGroup), text)
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd syntax
         raise QueryError(f"cannot understand the query {query!r} ({exc}); {HINT}") from None
     if parsed is wq.NullQuery:
         raise QueryError(f"nothing to look for in {query!r} (only common words?); {HINT}")
     parsed = parsed.accept(_phrase_as_words).accept(_column_ranges)
     if exclude:
-        excluded = MultifieldParser(TEXT_FIELDS, schema).parse(
-            " OR ".join('"' + phrase.replace('"', "") + '"' for phrase in exclude)).accept(_phrase_as_words)
-        parsed = wq.AndNot(parsed, excluded)
+        excluded = _whoosh_parse(_parser(schema, _OrGroup),
+                                 " OR ".join('"' + phrase.replace('"', "") + '"' for phrase in exclude))
+        parsed = wq.AndNot(parsed, excluded.accept(_phrase_as_words))
     return parsed
+
+
+# -- Whoosh's parser, in linear time ---------------------------------------------------------------------------
+class _Hashed:
+    """A compound query hashed from its parts in order: Whoosh XORs their hashes, so that ``Or(title:w, text:w,
+    replies:w, authors:w)`` hashed the same for every word ``w`` (``w`` four times cancels out) and removing
+    duplicates from a query of many words compared each with every other."""
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.boost, *self.subqueries))  # type: ignore[attr-defined]
+
+
+class _And(_Hashed, wq.And):
+    pass
+
+
+class _Or(_Hashed, wq.Or):
+    pass
+
+
+class _AndGroup(syntax.AndGroup):
+    qclass = _And
+
+
+class _OrGroup(syntax.OrGroup):
+    qclass = _Or
+
+
+def _hashed(q: Any) -> Any:
+    """``q`` with every ``And`` and ``Or`` as ``_And`` and ``_Or`` (the plus/minus plugin makes plain ones)."""
+    if type(q) is wq.And:
+        q = _And(q.subqueries, boost=q.boost)
+    elif type(q) is wq.Or:
+        q = _Or(q.subqueries, boost=q.boost, minmatch=q.minmatch, scale=q.scale)
+    return q.apply(_hashed)
+
+
+# Whoosh tries each tagger at every character that no tagger took. Its field tagger (``\w+:``) then read to the
+# end of the word each time: tried where a word begins only, it finds the same fields. Its range and single-quote
+# taggers read ahead lazily to the end of the query: here a range's ends are one word each (as ``_translate``
+# writes them) and a quoted text holds no quote.
+_FIELD_TAG = r"(?P<text>(?<!\w)\w+|[*]):"
+_RANGE_TAG = re.compile(r"(?P<open>\{|\[)(?P<start>'[^']*'\s+|[^\s\[\]{}']+\s+)?[Tt][Oo]"
+                        r"(?P<end>\s+'[^']*'|\s+[^\s\[\]{}']+)?(?P<close>}|])")
+_QUOTED_TAG = r"(^|(?<=\W))'(?P<text>[^']*)'(?=\s|\]|[)}]|$)"
+
+
+def _parser(schema: Any, group: type) -> QueryParser:
+    """Whoosh's multifield parser with the linear taggers; AND, OR and NOT only (ANDNOT, ANDMAYBE and REQUIRE
+    are words: they nest a level for each one, and nobody is told of them)."""
+    parser = QueryParser(None, schema, group=group)
+    parser.add_plugin(MultifieldPlugin(TEXT_FIELDS, group=_OrGroup))
+    parser.add_plugin(PlusMinusPlugin())
+    parser.replace_plugin(FieldsPlugin(expr=_FIELD_TAG))
+    parser.replace_plugin(RangePlugin(expr=_RANGE_TAG))
+    parser.replace_plugin(SingleQuotePlugin(expr=_QUOTED_TAG))
+    tag = OperatorsPlugin.OpTagger
+    parser.replace_plugin(OperatorsPlugin(clean=True, ops=[
+        (tag(r"(^|(?<=(\s|[()])))NOT(?=\s)", syntax.NotGroup, syntax.PrefixOperator, memo="not"), 0),
+        (tag(r"(?<=\s)AND(?=\s)", _AndGroup, memo="and"), 0),
+        (tag(r"(?<=\s)OR(?=\s)", _OrGroup, memo="or"), 0)]))
+    return parser
+
+
+def _whoosh_parse(parser: QueryParser, text: str) -> Any:
+    parsed = parser.parse(text, normalize=False)
+    return _hashed(parsed).normalize() if parsed else wq.NullQuery

@@ -133,9 +133,10 @@ def remove(cfg: Settings, name: str) -> str:
 
 def check_query(cfg: Settings, query: str) -> None:
     """Raise ``QueryError`` (one line saying what is wrong) for a query that cannot be read."""
-    from threadscout.indexer.querylang import parse
+    from threadscout.indexer.querylang import check_typed, parse
     from threadscout.indexer.schema import conversation_schema
 
+    check_typed(query)
     parse(conversation_schema(cfg.mission.language), query, org_names=cfg.mission.org_names)
 
 

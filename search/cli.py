@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from threadscout.config.errors import ThreadscoutError
+from threadscout.config.errors import ThreadscoutError, UsageError
 from threadscout.config.settings import Settings, load_settings
 from threadscout.search import output
 from threadscout.search.progress import CrawlProgress
@@ -36,6 +36,41 @@ class _Group(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
+
+
+def utf8(value: str, what: str, *, url: bool = False) -> str:
+    """``value`` as given on the command line, refused in one line (exit 2) when it holds bytes that are not UTF-8:
+    Python hands them over as lone surrogates, which can be neither stored nor printed."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raw = value.encode("utf-8", "surrogateescape")
+        byte = raw[len(value[:exc.start].encode("utf-8", "surrogateescape"))]
+        shown = raw.decode("utf-8", "backslashreplace")
+        shown = shown if len(shown) <= 80 else shown[:70] + "..."
+        fix = f"write that byte as %{byte:02X}" if url else "give it as UTF-8 text"
+        raise UsageError(f"{what} '{shown}' holds the byte 0x{byte:02X}, which is not UTF-8: {fix}") from None
+    return value
+
+
+class Text(click.ParamType):
+    """A string argument that must be UTF-8 text (see ``utf8``)."""
+
+    name = "text"
+
+    def __init__(self, *, url: bool = False) -> None:
+        self.url = url
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        what = "the value" if param is None else (param.opts[0] if isinstance(param, click.Option)
+                                                  else param.human_readable_name)
+        return utf8(value, what, url=self.url)
+
+
+URL = Text(url=True)
+TEXT = Text()
 
 
 class Context:
@@ -145,7 +180,7 @@ def sources(ctx: click.Context, listing: output.Listing) -> None:
 
 
 @sources.command(name="add")
-@click.argument("url")
+@click.argument("url", type=URL)
 @click.option("--kind", type=click.Choice(["feed", "site", "forum", "query"]),
               help="What the place is (detected from its first answer when left out).")
 @pass_context
@@ -160,7 +195,7 @@ def sources_add(obj: Context, url: str, kind: str | None) -> None:
 
 
 @sources.command(name="remove")
-@click.argument("url")
+@click.argument("url", type=URL)
 @pass_context
 def sources_remove(obj: Context, url: str) -> None:
     """Stop watching URL (added with `sources add`); the conversations found there are kept.
@@ -224,7 +259,7 @@ def search_command(obj: Context, query: tuple[str, ...], everything: bool, sort:
     """
     from threadscout.search.query import search
 
-    text = " ".join(query)
+    text = utf8(" ".join(query), "QUERY")
     results = listing.window(search(obj.settings(), text, limit=listing.wanted or 1_000_000,
                                     everything=everything, sort=sort, explain=explain))
     listing.emit([r.as_dict() for r in results], lambda: output.print_results(results, text))
@@ -248,15 +283,15 @@ def where_command(obj: Context, query: tuple[str, ...], days: int, everything: b
     """
     from threadscout.search.where import where
 
-    text = " ".join(query)
+    text = utf8(" ".join(query), "QUERY")
     places = listing.window(where(obj.settings(), text, days=days, everything=everything))
     listing.emit([p.as_dict() for p in places], lambda: output.print_places(places, text, days))
 
 
 @cli.command()
-@click.argument("url")
+@click.argument("url", type=URL)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
-@click.option("--query", "-q", "query", metavar="QUERY",
+@click.option("--query", "-q", "query", type=TEXT, metavar="QUERY",
               help="Mark where QUERY's words are (as `threadscout search` reads it); in JSON as highlights.")
 @pass_context
 def show(obj: Context, url: str, as_json: bool, query: str | None) -> None:
@@ -375,9 +410,9 @@ def _list_alerts(obj: Context, listing: output.Listing) -> None:
 
 
 @alerts.command(name="add")
-@click.argument("name")
-@click.argument("query")
-@click.option("--notify", "notify", multiple=True, metavar="URL", required=True,
+@click.argument("name", type=TEXT)
+@click.argument("query", type=TEXT)
+@click.option("--notify", "notify", multiple=True, metavar="URL", required=True, type=URL,
               help="Where to send its alerts: an Apprise URL (give --notify again for more channels).")
 @click.option("--digest", metavar="PERIOD", help='One message per period listing them all: "daily", "weekly" '
                                                   'or a duration such as 12h (default: one per conversation).')
@@ -441,10 +476,11 @@ def status(obj: Context, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("url")
+@click.argument("url", type=URL)
 @click.argument("state", type=click.Choice(["new", "claimed", "answered", "skipped"]))
-@click.option("--by", metavar="NAME", help="Who claimed or answered it (shown to the others).")
-@click.option("--note", metavar="TEXT", help="A note for the others (what was said, what to do); \"\" clears it.")
+@click.option("--by", type=TEXT, metavar="NAME", help="Who claimed or answered it (shown to the others).")
+@click.option("--note", type=TEXT, metavar="TEXT",
+              help="A note for the others (what was said, what to do); \"\" clears it.")
 @pass_context
 def mark(obj: Context, url: str, state: str, by: str | None, note: str | None) -> None:
     """Set where taking part in the conversation at URL stands: new, claimed (someone will answer), answered or
@@ -498,9 +534,10 @@ def links(ctx: click.Context, form: str | None, output_file: Path | None) -> Non
 
 
 @links.command(name="add")
-@click.argument("url")
-@click.option("--title", metavar="TEXT", help="The name to show (default: the conversation's title, or the site).")
-@click.option("--note", metavar="TEXT", help="A line to show with it (why it is worth a visit).")
+@click.argument("url", type=URL)
+@click.option("--title", type=TEXT, metavar="TEXT",
+              help="The name to show (default: the conversation's title, or the site).")
+@click.option("--note", type=TEXT, metavar="TEXT", help="A line to show with it (why it is worth a visit).")
 @click.option("--site", "whole_site", is_flag=True, help="Feature the whole site URL is on, not the conversation.")
 @pass_context
 def links_add(obj: Context, url: str, title: str | None, note: str | None, whole_site: bool) -> None:
@@ -512,7 +549,7 @@ def links_add(obj: Context, url: str, title: str | None, note: str | None, whole
 
 
 @links.command(name="remove")
-@click.argument("url")
+@click.argument("url", type=URL)
 @click.option("--site", "whole_site", is_flag=True, help="Stop featuring the site URL is on (as `add --site`).")
 @pass_context
 def links_remove(obj: Context, url: str, whole_site: bool) -> None:

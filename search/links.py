@@ -57,6 +57,10 @@ def add(cfg: Settings, url: str, *, title: str | None = None, note: str | None =
 def remove(cfg: Settings, url: str, *, site: bool = False) -> str:
     """Stop featuring the conversation at ``url``, or with ``site`` the site it is on (``url`` may be any page of
     it, as given to `links add --site`)."""
+    if site:
+        problem = url_problem(url.strip())
+        if problem:
+            raise UsageError(problem)
     store = Store(cfg.database_url)
     try:
         links = Links(store)
@@ -72,7 +76,9 @@ def home_of(url: str) -> str:
     """A site's home page as the links name it: its scheme and host, no credentials, no default port."""
     parts = urlsplit(url.strip())
     port = f":{parts.port}" if parts.port else ""
-    return canonical_url(f"{parts.scheme.lower()}://{(parts.hostname or '').lower()}{port}/")
+    host = (parts.hostname or "").lower()
+    host = f"[{host}]" if ":" in host else host      # an IPv6 literal keeps its brackets
+    return canonical_url(f"{parts.scheme.lower()}://{host}{port}/")
 
 
 def places(cfg: Settings) -> list[Place]:

@@ -12,6 +12,7 @@ from threadscout.config.settings import Settings
 from threadscout.crawler.urls import canonical_url, is_fetchable
 from threadscout.indexer import reading
 from threadscout.indexer.index import REBUILD_HINT, IndexMissingError, SearchIndex
+from threadscout.indexer.querylang import check_typed
 from threadscout.indexer.reading import has_moved, with_offset
 from threadscout.indexer.snippets import highlighter
 
@@ -104,11 +105,20 @@ def mission_query(cfg: Settings) -> str:
     return " OR ".join('"' + k.replace('"', "") + '"' for k in cfg.mission.keywords)
 
 
+def asked(cfg: Settings, query: str) -> str:
+    """The query someone typed, refused in one line when longer than people type (``QueryError``); none: the
+    mission's keywords."""
+    if not query.strip():
+        return mission_query(cfg)
+    check_typed(query)
+    return query
+
+
 def search(cfg: Settings, query: str, *, limit: int = 20, everything: bool = False, sort: str = "relevance",
            explain: bool = False, offset: int = 0) -> list[ConversationView]:
     """Conversations matching ``query`` (the mission's keywords when empty), best first; the mission's
     ``exclude`` phrases are left out unless ``everything``."""
-    query = query if query.strip() else mission_query(cfg)
+    query = asked(cfg, query)
     found: dict[str, Any] = {}
 
     def texts(urls: list[str]) -> dict[str, str]:
@@ -139,6 +149,8 @@ def show(cfg: Settings, url: str, query: str | None = None) -> ConversationView:
     (``highlights``) and in each reply."""
     from threadscout.indexer.db import Store
 
+    if query:
+        check_typed(query)
     store = Store(cfg.database_url)
     try:
         conv = None

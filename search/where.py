@@ -18,7 +18,7 @@ from threadscout.config.settings import Settings
 from threadscout.indexer.db import Store
 from threadscout.indexer import reading
 from threadscout.indexer.index import IndexMissingError
-from threadscout.search.query import index_missing, mission_query, open_index
+from threadscout.search.query import asked, index_missing, open_index
 
 NO_REPLIES = 0.1
 PER_PARTICIPANT = 0.5
@@ -56,7 +56,7 @@ def where(cfg: Settings, query: str = "", *, days: int = 30, everything: bool = 
     over the last ``days`` days."""
     now = now or datetime.now(timezone.utc)
     since = now - timedelta(days=days)
-    query = query if query.strip() else mission_query(cfg)
+    query = asked(cfg, query)
     store = Store(cfg.database_url)
     try:
         try:
