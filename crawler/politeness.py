@@ -8,6 +8,7 @@ re-applied before each request and after each response, so AutoThrottle never lo
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from time import monotonic
@@ -24,6 +25,7 @@ from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from threadscout.crawler.extensions import CrawlContext, crawl_context
+from threadscout.indexer.models import duration_words
 
 logger = logging.getLogger(__name__)
 
@@ -39,20 +41,26 @@ def fail_queued(slot: Any, why: str) -> None:
         waiting.errback(Failure(IgnoreRequest(why)))
 
 
+_DELTA_SECONDS = re.compile(r"[0-9]+")
+_FOREVER = 1e15       # seconds (31 million years): what a longer or unreadable-as-number wait is read as
+
+
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
+    """``Retry-After`` as seconds: delta-seconds or an HTTP date; None when absent or unreadable. As the server
+    said it (up to ``1e15``, so that it is always a finite number); the store clamps the wait it keeps to
+    ``MAX_SERVER_WAIT`` (indexer/models.py)."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if _DELTA_SECONDS.fullmatch(value):
+        return float(value) if len(value) < 16 else _FOREVER
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+    return min(_FOREVER, max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds()))
 
 
 class PolitenessMiddleware:
@@ -127,8 +135,8 @@ class PolitenessMiddleware:
     def _retry_after(self, request: Request, response: Response, key: str, host: str, wait: float
                      ) -> Request | Response:
         if wait > MAX_RETRY_AFTER:
-            self.given_up[host] = f"HTTP {response.status} asking us to wait {wait:.0f}s"
-            logger.warning("%s asks us to wait %.0fs; leaving it for the next crawl", host, wait)
+            self.given_up[host] = f"HTTP {response.status} asking us to wait {duration_words(wait)}"
+            logger.warning("%s asks us to wait %s; leaving it for the next crawl", host, duration_words(wait))
             request.meta["dont_retry"] = True       # nor may Scrapy's RetryMiddleware ask again at once
             return response
         retry = get_retry_request(request, spider=self.crawler.spider,  # type: ignore[arg-type]

@@ -46,6 +46,14 @@ class SourceHealth:
     last_error: str | None
     error_kind: str | None
     feeds: tuple[str, ...] = ()
+    asked_to_wait_until: datetime | None = None   # the site's Retry-After (clamped to a week)
+    asked_wait: float | None = None               # seconds, as the site asked
+
+    @property
+    def wait_clamped(self) -> bool:
+        from threadscout.indexer.models import MAX_SERVER_WAIT
+
+        return self.asked_wait is not None and self.asked_wait > MAX_SERVER_WAIT.total_seconds()
 
     @property
     def watched(self) -> bool:
@@ -57,7 +65,9 @@ class SourceHealth:
                 "every": int(self.every.total_seconds()), "last_crawl": iso(self.last_crawl),
                 "last_success": iso(self.last_success), "next_due": iso(self.next_due), "failures": self.failures,
                 "failing_since": iso(self.failing_since), "last_error": self.last_error,
-                "error_kind": self.error_kind, "feeds": list(self.feeds)}
+                "error_kind": self.error_kind, "feeds": list(self.feeds),
+                "asked_to_wait_until": iso(self.asked_to_wait_until), "asked_wait_seconds": self.asked_wait,
+                "wait_clamped": self.wait_clamped}
 
 
 @dataclass
@@ -171,7 +181,7 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at,
                         next_due=row.next_due(every) if origin != "none" else None, failures=row.failures or 0,
                         failing_since=row.failing_since, last_error=row.last_error, error_kind=row.last_error_kind,
-                        feeds=tuple(row.feeds or ()))
+                        feeds=tuple(row.feeds or ()), asked_to_wait_until=row.not_before, asked_wait=row.asked_wait)
 
 
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
