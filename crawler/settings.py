@@ -56,7 +56,10 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False   # Scrapy 2.19 otherwise listens on a local HTTP port during every crawl
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 # only http and https are ever fetched
-DOWNLOAD_HANDLERS: dict[str, str | None] = {"file": None, "ftp": None, "s3": None, "data": None}
+DOWNLOAD_HANDLERS: dict[str, str | None] = {"file": None, "ftp": None, "s3": None, "data": None,
+                                            # Scrapy's, with a bound on header lines (crawler/download.py)
+                                            "http": "threadscout.crawler.download.GuardedDownloadHandler",
+                                            "https": "threadscout.crawler.download.GuardedDownloadHandler"}
 ITEM_PIPELINES = {
     "threadscout.crawler.pipelines.ValidatePipeline": 100,
     "threadscout.crawler.pipelines.NormalisePipeline": 200,
@@ -69,6 +72,7 @@ DOWNLOADER_MIDDLEWARES = {
     # before robots.txt (100): the host is trusted before its robots.txt is asked for
     "threadscout.crawler.addresses.AddressMiddleware": 50,
     "threadscout.crawler.addresses.RedirectAddressMiddleware": 650,   # sees redirects before RedirectMiddleware
+    "threadscout.crawler.middlewares.RedirectSchemeMiddleware": 640,  # so does this one
     # Scrapy's, fixed for requests that wait together for one site's robots.txt (see crawler/politeness.py)
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "threadscout.crawler.politeness.RobotsTxtMiddleware": 100,

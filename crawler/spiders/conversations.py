@@ -28,7 +28,7 @@ from threadscout.crawler.addresses import PRIVATE_OK, AddressPolicy, refusal
 from threadscout.crawler.extensions import CrawlContext, crawl_context
 from threadscout.crawler.extract.registry import FEED_PATHS, THREAD_PLATFORMS
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
-from threadscout.crawler.health import describe, kind_of_exception, kind_of_status
+from threadscout.crawler.health import classify, kind_of_status
 from threadscout.crawler.politeness import retry_after_seconds
 from threadscout.crawler.signals import page_failed
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
@@ -377,8 +377,7 @@ class ConversationSpider(Spider):
                                                     url=canonical_url(request.url), status=status)
         else:
             status = None
-            problem = describe(failure.type.__name__, failure.getErrorMessage())
-            kind = kind_of_exception(failure.type.__name__, failure.getErrorMessage())
+            problem, kind = classify(failure.value)
             self._count("errors")
         if not robots:                          # a page robots.txt keeps us from is no failed page
             self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
