@@ -49,6 +49,10 @@ RETRY_EXCEPTIONS = [    # nor is a host name that was not found (or refused: cra
 # no limit from Scrapy: each source has its own depth (link hops, not counting a thread's next pages, which
 # Scrapy would count) and its page budget, which bounds everything, crawler traps included
 DEPTH_LIMIT = 0
+# the crawl stops (keeping what it saved) when its process needs more memory than [crawl] max_memory
+MEMUSAGE_ENABLED = True
+MEMUSAGE_LIMIT_MB = 1024
+MEMUSAGE_CHECK_INTERVAL_SECONDS = 5.0
 COOKIES_ENABLED = False
 # no proxies from the environment: a proxy resolves host names itself, out of reach of the private-address check
 HTTPPROXY_ENABLED = False
@@ -110,6 +114,7 @@ def scrapy_settings(cfg: Settings, *, log_file: Path | None = None, log_level: s
         DOWNLOAD_TIMEOUT=crawl.download_timeout.total_seconds(),
         DOWNLOAD_MAXSIZE=crawl.max_response_size,
         REDIRECT_MAX_TIMES=crawl.max_redirects,
+        MEMUSAGE_LIMIT_MB=max(1, crawl.max_memory // 2**20),
         LOG_LEVEL=log_level,
         LOG_FILE=str(log_file) if log_file else None,
         LOG_FILE_APPEND=True,

@@ -263,6 +263,7 @@ class Store:
                 s.add(row)
             now = utcnow()
             row.last_status, row.last_crawled_at = status, now
+            row.capped = None          # said again (record_capped) when a limit left something out this time
             if kind and not row.kind:
                 row.kind = kind
             if error is None:
@@ -279,6 +280,13 @@ class Store:
             # 9999 would mute the source for ever), with what it asked for, which `sources` shows
             row.not_before = now + server_wait(retry_after) if retry_after else None
             row.asked_wait = retry_after or None
+
+    def record_capped(self, url: str, capped: str) -> None:
+        """A limit (max_items_per_feed, max_conversations) left out some of what the source offered."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is not None:
+                row.capped = capped
 
     def due_sources(self, sources: Sequence[S], default_every: timedelta, now: datetime | None = None) -> list[S]:
         """The configured sources that are due now: never tried, or their wait (``Source.next_due``) is over."""

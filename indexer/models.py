@@ -66,6 +66,7 @@ class Source(Base):
     failing_since: Mapped[datetime | None] = mapped_column(AwareDateTime)    # first failure of this run of them
     not_before: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the site's Retry-After, if any
     asked_wait: Mapped[float | None] = mapped_column(Float)   # that Retry-After as the site said it (seconds)
+    capped: Mapped[str | None] = mapped_column(Text)          # what a limit left out in its last crawl, in words
     feeds: Mapped[list[str] | None] = mapped_column(JSON)               # feeds its pages name, as found
     feeds_probed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # its engine's feed paths asked
     added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)    # `sources add`: watched without config

@@ -103,6 +103,8 @@ def crawl(obj: Context, all_sources: bool) -> None:
         click.echo("Nothing is due: every source was crawled recently (use --all to crawl them anyway).")
     else:
         click.echo(summary.line())
+    for health in summary.capped:
+        click.echo(f"  capped: {output.one_line(health.url)}: {output.one_line(health.capped)}")
     for health in summary.failing:
         click.echo("  " + output.failing_line(health), err=True)
     if summary.errors:
@@ -111,6 +113,11 @@ def crawl(obj: Context, all_sources: bool) -> None:
         from threadscout.crawler.run import exit_now
 
         exit_now(summary.exit_code)
+    if summary.memory_limit is not None:
+        click.echo(f"threadscout: the crawl was stopped by its memory limit ([crawl] max_memory = "
+                   f"{summary.memory_limit // 2**20} MiB); what it found until then is kept. Raise the limit, or "
+                   "lower max_response_size", err=True)
+        sys.exit(1)
     if summary.nothing_fetched:
         click.echo("threadscout: nothing could be fetched; check the source URLs and your connection", err=True)
         sys.exit(1)

@@ -48,6 +48,7 @@ class SourceHealth:
     feeds: tuple[str, ...] = ()
     asked_to_wait_until: datetime | None = None   # the site's Retry-After (clamped to a week)
     asked_wait: float | None = None               # seconds, as the site asked
+    capped: str | None = None                     # what a limit left out in its last crawl, in words
 
     @property
     def wait_clamped(self) -> bool:
@@ -67,7 +68,7 @@ class SourceHealth:
                 "failing_since": iso(self.failing_since), "last_error": self.last_error,
                 "error_kind": self.error_kind, "feeds": list(self.feeds),
                 "asked_to_wait_until": iso(self.asked_to_wait_until), "asked_wait_seconds": self.asked_wait,
-                "wait_clamped": self.wait_clamped}
+                "wait_clamped": self.wait_clamped, "capped": self.capped}
 
 
 @dataclass
@@ -85,6 +86,8 @@ class CrawlSummary:
     failing: list[SourceHealth] = field(default_factory=list)   # every configured source failing now
     warnings: list[str] = field(default_factory=list)
     stopped_by: int | None = None     # the signal that stopped the crawl
+    capped: list[SourceHealth] = field(default_factory=list)    # sources a limit capped in this crawl
+    memory_limit: int | None = None   # bytes: the crawl was stopped by [crawl] max_memory
     exit_code: int = 0
 
     @property
@@ -98,6 +101,8 @@ class CrawlSummary:
             extra.append(f"{self.not_modified} unchanged (304)")
         if self.robots_forbidden:
             extra.append(f"{self.robots_forbidden} forbidden by robots.txt")
+        if self.capped:
+            extra.append(f"{plural(len(self.capped), 'source')} capped")
         verb = "Stopped after crawling" if self.stopped_by else "Crawled"
         return (f"{verb} {plural(self.sources, 'source')}: " + ", ".join([text, *extra])
                 + f" in {self.seconds:.1f}s")
@@ -181,7 +186,8 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at,
                         next_due=row.next_due(every) if origin != "none" else None, failures=row.failures or 0,
                         failing_since=row.failing_since, last_error=row.last_error, error_kind=row.last_error_kind,
-                        feeds=tuple(row.feeds or ()), asked_to_wait_until=row.not_before, asked_wait=row.asked_wait)
+                        feeds=tuple(row.feeds or ()), asked_to_wait_until=row.not_before, asked_wait=row.asked_wait,
+                        capped=row.capped)
 
 
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
@@ -225,7 +231,12 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
             summary.not_modified = int(result.stats.get("threadscout/not_modified", 0))
             summary.robots_forbidden = int(result.stats.get("threadscout/robots_forbidden", 0))
             summary.finish_reason = result.finish_reason
-        summary.failing = [h for h in source_health(cfg, store) if h.watched and h.failures]
+        health = source_health(cfg, store)
+        summary.failing = [h for h in health if h.watched and h.failures]
+        crawled = {s.url for s in sources}
+        summary.capped = [h for h in health if h.capped and h.url in crawled]
+        if summary.finish_reason == "memusage_exceeded":
+            summary.memory_limit = cfg.crawl.max_memory
         try:
             summary.indexed += index(cfg, store=store, progress=on_indexed)  # a stopped crawl too: keep it all
         except IndexBusyError as exc:     # another crawl or `run` is writing it: nothing is lost, only later

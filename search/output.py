@@ -227,6 +227,8 @@ def print_sources(health: Sequence[Any]) -> None:
         if h.last_error:
             console.print(Text(f"    last error: {one_line(h.last_error)} ({h.error_kind or 'temporary'})",
                                style="red"), soft_wrap=True)
+        if h.capped:
+            console.print(Text(f"    capped in its last crawl: {one_line(h.capped)}"), soft_wrap=True)
         if h.asked_to_wait_until is not None and h.asked_to_wait_until > now:
             console.print(Text(f"    {wait_line(h)}"), soft_wrap=True)
 

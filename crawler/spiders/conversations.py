@@ -71,6 +71,8 @@ class ConversationSpider(Spider):
         self.listing_marks: dict[str, tuple[str, str | None]] = {}   # listed URL -> (row mark, last page read)
         self.start_outcomes: dict[str, list[dict[str, Any]]] = {}
         self.policy: AddressPolicy | None = None
+        self.admitted: dict[str, set[str]] = {}     # source -> the conversations it brought in this crawl
+        self.capped: dict[str, str] = {}            # source -> what a limit left out, in words
 
     # -- starting ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -83,6 +85,7 @@ class ConversationSpider(Spider):
             raise CloseSpider("no threadscout configuration: set THREADSCOUT_CONFIG to your threadscout.toml")
         crawl = ctx.cfg.crawl
         self.max_feed_size = crawl.max_feed_size
+        self.max_items, self.max_conversations = crawl.max_items_per_feed, crawl.max_conversations
         for source in ctx.sources:
             if source.refresh_of is not None:   # a conversation re-read on its own: its comment feed, or its
                 # last page and the pages after it; nothing else
@@ -187,6 +190,11 @@ class ConversationSpider(Spider):
             self._source_result(source, status=response.status, kind=detected, etag=_header(response, b"ETag"),
                                 last_modified=_header(response, b"Last-Modified"))
         comments_of = response.meta.get("comments_of")
+        if not comments_of:
+            total = len(feed.items)
+            if feed.keep_newest(self.max_items):
+                self._cap(source, f"a feed had {total} items: kept the newest {self.max_items} (max_items_per_feed)")
+        feed.keep(self._admit(source, feed.newest_first()))
         for item in feed.items if comments_of else ():
             item.fetched = self._validators(response)  # a comment feed is remembered once its item is saved
             item.comments_feed = item.fetched[0]      # where `threadscout run` re-reads the conversation
@@ -229,7 +237,8 @@ class ConversationSpider(Spider):
                 page.conversation.listing = (response.meta["listed_as"],
                                              response.meta["listing_mark"] if page.next_page is None else "",
                                              canonical_url(response.url), page.page)
-            yield page.conversation
+            if self._admit(response.meta["source"], [page.conversation]):
+                yield page.conversation
         if response.meta.get("is_start") and page.platform in FEED_PATHS:
             yield from self._probe_feeds(response, FEED_PATHS[page.platform], page.feeds)
         if page.next_page is not None:          # the thread goes on: its next page is no extra hop of depth
@@ -391,6 +400,28 @@ class ConversationSpider(Spider):
         return []
 
     # -- helpers ----------------------------------------------------------------------------------------------
+    def _admit(self, source: str, items: list[Any]) -> list[Any]:
+        """The items within the source's conversation budget for this crawl (``max_conversations``): a
+        conversation it brought already (a thread's next page, its comment feed) always is."""
+        seen = self.admitted.setdefault(source, set())
+        admitted = []
+        for item in items:
+            if item.url not in seen:
+                if len(seen) >= self.max_conversations:
+                    self._count("over_conversation_budget")
+                    self._cap(source, f"stopped at {self.max_conversations} conversations (max_conversations)")
+                    continue
+                seen.add(item.url)
+            admitted.append(item)
+        return admitted
+
+    def _cap(self, source: str, why: str) -> None:
+        if source not in self.capped:
+            self.logger.warning("source %s capped: %s", source, why)
+        elif why not in self.capped[source]:
+            why = f"{self.capped[source]}; {why}"
+        self.capped[source] = why
+
     def _count(self, what: str) -> None:
         self.outcomes[what] += 1
         self.crawler.stats.inc_value(f"threadscout/{what}")  # type: ignore[union-attr]
@@ -417,9 +448,15 @@ class ConversationSpider(Spider):
             self._report(source)
 
     def report_sources(self) -> None:
-        """Report the sources some of whose start answers came in before the crawl ended (a stop, say)."""
+        """Report the sources some of whose start answers came in before the crawl ended (a stop, say), and the
+        sources a limit capped."""
         for source in list(self.start_outcomes):
             self._report(source)
+        for source, why in list(self.capped.items()):   # after its result, which clears the last crawl's
+            if source in self.starts_left:              # a configured or added source (no refresh)
+                self.crawler.signals.send_catch_log(our_signals.source_capped,  # type: ignore[union-attr]
+                                                    source=source, capped=why)
+            del self.capped[source]
 
     def _report(self, source: str) -> None:
         outcomes = self.start_outcomes.pop(source, [])
