@@ -271,6 +271,9 @@ def dedent(text: str) -> str:
 
 
 # -- hostile servers (issue 16, items 6-9: tests/test_hostile_servers.py, bench/limits.py) ----------------------
+import functools  # noqa: E402
+
+
 def big_feed(n: int, base: str) -> bytes:
     """An RSS feed of ``n`` small items, dated one minute apart, the oldest first (a feed's order is no guide)."""
     from email.utils import formatdate
@@ -282,9 +285,10 @@ def big_feed(n: int, base: str) -> bytes:
             ).encode()
 
 
+@functools.lru_cache(maxsize=4)
 def link_heavy_page(n: int) -> bytes:
-    """A page of ``n`` same-site links (350,000 make 9.9 MB, under the 10 MB cap)."""
-    links = "".join(f"<a href='/hostile/l/{i}'>{i}</a>" for i in range(n))
+    """A page of ``n`` same-site links (350,000 make 9.4 MB, under the 10 MB cap), each to another such page."""
+    links = "".join(f"<a href=/h/{i}>x</a>" for i in range(n))
     return f"<!DOCTYPE html><html><head><title>Links</title></head><body><p>{links}</p></body></html>".encode()
 
 
@@ -328,7 +332,7 @@ class HostileHandler(LabHandler):
             self.close_connection = True
         elif path == "/hostile/feed.xml":         # ?n= items
             self.send_body(200, big_feed(int(args.get("n", "3000")), self.server.base), "application/rss+xml")
-        elif path == "/hostile/links":            # ?n= same-site links
+        elif path == "/hostile/links" or path.startswith("/h/"):   # ?n= same-site links
             self.send_body(200, link_heavy_page(int(args.get("n", "350000"))), "text/html; charset=utf-8")
         elif path == "/hostile/blog/":            # a small healthy blog: its home lists ?n= posts
             n = int(args.get("n", "20"))

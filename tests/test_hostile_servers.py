@@ -113,3 +113,26 @@ def test_the_crawl_stops_at_its_memory_limit_and_says_so(hostile_web, tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "stopped by its memory limit ([crawl] max_memory = 64 MiB); what it found until then is kept" in proc.stderr
     assert rows(config, "select finish_reason from crawl_runs") == [("memusage_exceeded",)]
+
+
+# -- item 7: a link-heavy page does not starve other sites ------------------------------------------------------
+def test_a_link_heavy_page_does_not_starve_a_healthy_blog(hostile_web, tmp_path):
+    heavy = SampleWebServer(LAB_SITE, HostileHandler, host="127.0.0.2")     # another site: its own download slot
+    heavy.hostile, heavy.tokens = Hostile(bomb=b""), {}  # type: ignore[attr-defined]
+    heavy.start()
+    try:
+        blog = f"{hostile_web.base}/hostile/blog/?n=20"
+        links = f"{heavy.base}/hostile/links?n=350000"
+        config = write_config(tmp_path, [{"url": links, "kind": "site", "depth": 1, "max_pages": 1},
+                                         {"url": blog, "kind": "site", "depth": 1}],
+                              crawl={"download_timeout": "2s"})
+        proc = run_cli("crawl", config=config)
+    finally:
+        heavy.stop()
+    assert proc.returncode == 0, proc.stderr
+    posts = {u for (u,) in rows(config, "select url from conversations where url like '%/hostile/blog/post-%'")}
+    assert len(posts) == 20, proc.stdout + proc.stderr
+    health = sources_json(config)[blog]
+    assert health["failures"] == 0 and health["last_error"] is None
+    log = (tmp_path / "data" / "logs" / "crawl.log").read_text(encoding="utf-8")
+    assert "giving up on 127.0.0.1" not in log
