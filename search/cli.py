@@ -88,7 +88,8 @@ def crawl(obj: Context, all_sources: bool) -> None:
     (data folder, logs/crawl.log) and the crawl goes on.
 
     Ctrl-C (or SIGTERM) stops the crawl within seconds, keeping and indexing what was found; a second one
-    quits at once. Exits 0 when the crawl ran, 1 when nothing at all could be fetched, 130 / 143 when stopped.
+    quits at once. Exits 0 when the crawl ran, 1 when nothing at all could be fetched or the crawl needed more
+    memory than [crawl] max_memory (what it found until then is kept), 130 / 143 when stopped.
     """
     from threadscout.search import jobs
 

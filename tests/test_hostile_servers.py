@@ -136,3 +136,12 @@ def test_a_link_heavy_page_does_not_starve_a_healthy_blog(hostile_web, tmp_path)
     assert health["failures"] == 0 and health["last_error"] is None
     log = (tmp_path / "data" / "logs" / "crawl.log").read_text(encoding="utf-8")
     assert "giving up on 127.0.0.1" not in log
+
+
+def test_the_new_limits_are_validated(tmp_path):
+    for crawl, key in (({"max_items_per_feed": 0}, "crawl.max_items_per_feed"),
+                       ({"max_conversations": "many"}, "crawl.max_conversations"),
+                       ({"max_memory": "10MB"}, "crawl.max_memory"), ({"max_memory": "lots"}, "crawl.max_memory")):
+        proc = run_cli("sources", config=write_config(tmp_path, [{"url": "http://127.0.0.1:9/"}], crawl=crawl))
+        assert proc.returncode == 2 and key in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
