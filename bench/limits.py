@@ -20,6 +20,15 @@
   searches, `where`) four times longer, target < 8 times the time (linear: 4, quadratic: 16); the web page answering a
   normal search while 8 requests of 60 KB queries are sent at once, target < 1 s.
 
+Hostile servers (`servers`; issue 16; each with a default configuration unless said): each with a default configuration unless said):
+- servers: a feed of 100,000 link-only items (5.2 MB): the crawl's time and peak memory; target < 60 s, < 250 MiB, 1,000
+  conversations stored (max_items_per_feed);
+- a page of 350,000 links (9.4 MB) and 3 more such pages it links to, crawled beside a healthy 20-post blog
+  (download timeout 2 s): the crawl's
+  time, the reactor's longest stall (threadscout/reactor_longest_lag_ms); target: stall < 1 s, 20 posts kept;
+- an answer with 200,000 headers, and an endless chunked body: time to refuse and peak memory; target < 5 s,
+  < 250 MiB.
+
 Prints one line per measurement and exits 1 when a target is missed. ``--only NAME`` measures the cases whose
 name holds NAME (see CASES).
 """
@@ -326,6 +335,78 @@ def queries() -> bool:
     print(f"web page: a search answered in {page:.2f}s while 8 queries of 60 KB arrive; target < 1s")
     return refused < 0.05 and worst[0] < 0.1 and growth[0] < 8 and page < 1
 
+def crawl_measured(folder: Path, sources: list[dict[str, object]], crawl: dict[str, object] | None = None
+                   ) -> tuple[float, int, Path]:
+    """A `threadscout crawl` child: (seconds, peak memory in KiB, its configuration)."""
+    config = write_config(folder, sources, crawl=crawl)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", MEASURE, "--config", str(config), "crawl"],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    return time.perf_counter() - start, int(proc.stderr.rsplit("maxrss_kib", 1)[1].split()[0]), config
+
+
+def _db(config: Path, sql: str) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(config.parent / "data" / "threadscout.db") as db:
+        return db.execute(sql).fetchall()
+
+
+def hostile_servers() -> bool:
+    import json
+
+    from conftest import HostileHandler
+
+    class LinkOnly(HostileHandler):          # the probe's feed: 100,000 items of a link and nothing else
+        def route(self) -> bool:
+            if self.path.startswith("/bench/feed.xml"):
+                items = "".join(f"<item><link>{self.server.base}/x/{i}</link></item>" for i in range(100_000))
+                self.send_body(200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}'
+                                    "</channel></rss>".encode(), "application/rss+xml")
+                return True
+            return super().route()
+
+    ok = True
+    server = SampleWebServer(LAB_SITE, LinkOnly)
+    heavy = SampleWebServer(LAB_SITE, HostileHandler, host="127.0.0.2")
+    for s in (server, heavy):
+        s.hostile, s.tokens = Hostile(bomb=b""), {}  # type: ignore[attr-defined]
+        s.start()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            seconds, peak, config = crawl_measured(Path(tmp), [{"url": f"{server.base}/bench/feed.xml"}],
+                                                   crawl={"max_feed_size": "10MB"})
+            stored = _db(config, "select count(*) from conversations")[0][0]
+            print(f"hostile: a feed of 100,000 link-only items (5.2 MB; max_feed_size 10MB): {seconds:.1f}s, "
+                  f"peak memory {peak / 1024:.0f} MiB, "
+                  f"{stored} stored; target < 60s, < 250 MiB, 1000 stored")
+            ok &= seconds < 60 and peak < 250 * 1024 and stored == 1000
+        with tempfile.TemporaryDirectory() as tmp:
+            seconds, peak, config = crawl_measured(
+                Path(tmp), [{"url": f"{heavy.base}/hostile/links?n=350000", "kind": "site", "depth": 1,
+                             "max_pages": 3},
+                            {"url": f"{server.base}/hostile/blog/?n=20", "kind": "site", "depth": 1}],
+                crawl={"download_timeout": "2s"})
+            stats = json.loads(_db(config, "select stats from crawl_runs order by id desc limit 1")[0][0])
+            lag = stats.get("threadscout/reactor_longest_lag_ms", 0) / 1000
+            posts = _db(config, "select count(*) from conversations where url like '%/hostile/blog/post-%'")[0][0]
+            print(f"hostile: a page of 350,000 links (and 3 more it links to) beside a 20-post blog: "
+                  f"{seconds:.1f}s, the reactor's longest stall {lag:.2f}s, peak memory {peak / 1024:.0f} MiB, "
+                  f"{posts}/20 posts; target stall < 1s, 20 posts")
+            ok &= lag < 1 and posts == 20
+        for name, path in (("200,000 headers", "/hostile/headers?n=200000"),
+                           ("an endless chunked body", "/hostile/chunked")):
+            with tempfile.TemporaryDirectory() as tmp:
+                seconds, peak, config = crawl_measured(Path(tmp), [{"url": server.base + path, "depth": 0}])
+                error = _db(config, "select last_error from sources")[0][0]
+                print(f"hostile: {name}: refused in {seconds:.1f}s ({error}), peak memory {peak / 1024:.0f} MiB; "
+                      "target < 5s, < 250 MiB")
+                ok &= seconds < 5 and peak < 250 * 1024 and bool(error)
+    finally:
+        server.stop()
+        heavy.stop()
+    return ok
+
 
 def hostile_inputs() -> bool:
     seconds, name = slowest([(repr(bad)[:40], lambda bad=bad: extract_page(bad, "https://example.org/x"))
@@ -372,7 +453,7 @@ def run_killed() -> bool:
 
 CASES = {"hostile": hostile_inputs, "real": real_pages, "memory": crawl_memory, "stop": stop_on_sigint,
          "reindex": reindex_killed, "orphan": run_killed, "login": login_flood, "throttle": throttle_memory,
-         "queries": queries}
+         "queries": queries, "servers": hostile_servers}
 
 
 def main() -> int:

@@ -113,6 +113,9 @@ class CrawlSettings:
     depth: int = 2                # link hops from a site source's start page
     every: timedelta = timedelta(hours=6)
     autothrottle: bool = True
+    max_items_per_feed: int = 1000    # a longer feed keeps its newest items (as FreshRSS does)
+    max_conversations: int = 5000     # per source and crawl: new and updated conversations it may bring
+    max_memory: int = 1024 * 2**20    # the crawl stops when it needs more (Scrapy's MEMUSAGE_LIMIT_MB)
 
 
 @dataclass(frozen=True)
@@ -414,6 +417,11 @@ class _Reader:
             depth=self.integer(t.get("depth"), "crawl.depth", d.depth) or 0,
             every=self.converted(t.get("every"), "crawl.every", d.every, parse_duration),
             autothrottle=autothrottle,
+            max_items_per_feed=self.integer(t.get("max_items_per_feed"), "crawl.max_items_per_feed",
+                                            d.max_items_per_feed, minimum=1) or 1,
+            max_conversations=self.integer(t.get("max_conversations"), "crawl.max_conversations",
+                                           d.max_conversations, minimum=1) or 1,
+            max_memory=self.converted(t.get("max_memory"), "crawl.max_memory", d.max_memory, _memory),
         )
 
     def sources(self, value: Any) -> tuple[Source, ...]:
@@ -506,6 +514,17 @@ def notify_problem(url: str) -> str | None:
         return (f"{url!r} is not a notification URL; write one as Apprise does, e.g. "
                 "mailto://user:password@example.org or json://example.org/hook")
     return None
+
+
+MIN_MEMORY = 64 * 2**20
+
+
+def _memory(value: str | int) -> int:
+    """``[crawl] max_memory``: a size of at least 64 MiB (a crawl needs about 100 MiB to start)."""
+    size = parse_size(value)
+    if size < MIN_MEMORY:
+        raise ValueError(f"{value!r} is too little for a crawl; give at least 64MiB (the default is 1024MiB)")
+    return size
 
 
 def _duration_or_zero(value: str | int) -> timedelta:

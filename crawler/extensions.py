@@ -50,6 +50,7 @@ class CrawlContext:
         crawler.signals.connect(self.page_gone, signal=our_signals.page_gone)
         crawler.signals.connect(self.feeds_found, signal=our_signals.feeds_found)
         crawler.signals.connect(self.feeds_probed, signal=our_signals.feeds_probed)
+        crawler.signals.connect(self.source_capped, signal=our_signals.source_capped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlContext:
@@ -98,6 +99,9 @@ class CrawlContext:
             return   # cut short by the user, not a failure of the site
         self.store.record_source_result(source, status=status, error=error, error_kind=error_kind, kind=kind,
                                         etag=etag, last_modified=last_modified, retry_after=retry_after)
+
+    def source_capped(self, source: str, capped: str) -> None:
+        self.store.record_capped(source, capped)
 
     def feeds_found(self, source: str, feeds: list[str]) -> None:
         self.store.remember_feeds(source, feeds)

@@ -41,6 +41,27 @@ class ParsedFeed:
     pages: list[str] = field(default_factory=list)                # conversation URLs worth fetching
     warning: str | None = None                                    # bozo, when entries were still recovered
 
+    def newest_first(self) -> list[ConversationItem]:
+        """The items by date, the newest first; undated ones last, in feed order."""
+        oldest = datetime.min.replace(tzinfo=timezone.utc)
+        return sorted(self.items, key=lambda item: item.published or oldest, reverse=True)
+
+    def keep_newest(self, limit: int) -> int:
+        """Keep the ``limit`` newest items, as FreshRSS keeps a feed's newest articles; returns how many were
+        left out."""
+        if len(self.items) <= limit:
+            return 0
+        dropped = len(self.items) - limit
+        self.keep(self.newest_first()[:limit])
+        return dropped
+
+    def keep(self, items: list[ConversationItem]) -> None:
+        """Only these items, and the pages and comment feeds of their conversations."""
+        urls = {item.url for item in items}
+        self.items = items
+        self.pages = [page for page in self.pages if page in urls]
+        self.comment_feeds = {url: feed for url, feed in self.comment_feeds.items() if url in urls}
+
 
 def looks_like_feed(body: bytes, content_type: str = "") -> bool:
     ctype = content_type.split(";")[0].strip().lower()

@@ -14,6 +14,42 @@ from typing import Literal
 ErrorKind = Literal["temporary", "soft", "hard"]
 KINDS: tuple[str, ...] = ("temporary", "soft", "hard")
 
+TOO_LARGE = "the answer is larger than max_response_size (after decompression): not downloaded"
+
+
+class Refused(Exception):
+    """A fetch the crawler itself refuses (a redirect to ``javascript:``, an answer over a limit), with its words
+    for people and its kind. Raised by our downloader components; never retried."""
+
+    def __init__(self, problem: str, kind: ErrorKind = "hard") -> None:
+        super().__init__(problem)
+        self.problem, self.kind = problem, kind
+
+
+def classify(exc: BaseException) -> tuple[str, ErrorKind]:
+    """Words for people and the kind of a failed fetch's exception: the one place fetch failures are sorted
+    (HTTP statuses: ``kind_of_status``). A Twisted ``ResponseFailed`` (as Scrapy's ``DownloadFailedError`` or
+    bare) speaks through the first reason it carries."""
+    inner = first_reason(exc)
+    if isinstance(inner, Refused):
+        return inner.problem, inner.kind
+    name, message = type(exc).__name__, str(exc)
+    if name == "DownloadCancelledError" and not message.strip():
+        # Scrapy cancels a body without a Content-Length that outgrows the limit without saying why (the
+        # crawl's own download handler says so itself: crawler/download.py); nothing else cancels a download
+        return TOO_LARGE, "hard"
+    return describe(name, message), kind_of_exception(name, message)
+
+
+def first_reason(exc: BaseException) -> BaseException:
+    for candidate in (exc, exc.__cause__):
+        reasons = getattr(candidate, "reasons", None)     # twisted.web._newclient.ResponseFailed
+        if reasons:
+            value = getattr(reasons[0], "value", None)
+            if isinstance(value, BaseException):
+                return value
+    return exc
+
 
 def kind_of_status(status: int) -> ErrorKind:
     if status == 429 or status >= 500 or status == 408:
@@ -51,7 +87,7 @@ def describe(name: str, message: str) -> str:
     """One line for people about an exception named ``name`` (class name) with ``message``."""
     text = " ".join(message.split())
     if "larger than download max size" in text or "exceeded DOWNLOAD_MAXSIZE" in text:
-        return "the answer is larger than max_response_size (after decompression): not downloaded"
+        return TOO_LARGE
     if name == "IgnoreRequest":
         return text or "not fetched"
     if "SSL" in name or "TLS" in name or "certificate" in text.lower():

@@ -8,6 +8,7 @@ re-applied before each request and after each response, so AutoThrottle never lo
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from time import monotonic
@@ -24,12 +25,16 @@ from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from threadscout.crawler.extensions import CrawlContext, crawl_context
+from threadscout.indexer.models import duration_words
 
 logger = logging.getLogger(__name__)
 
 MAX_CRAWL_DELAY = 120.0        # seconds; a larger Crawl-delay is applied as this (and logged)
 MAX_RETRY_AFTER = 300.0        # seconds; a site that asks us to wait longer is left for the next crawl
 TIMEOUTS_BEFORE_GIVING_UP = 3  # consecutive timeouts from one site
+TICK = 0.25                    # seconds between two looks at the reactor's clock ...
+STALL = 1.0                    # ... and how late one may be before a timeout is taken for our stall, not the site's
+OUR_STALL = "ts_our_stall"     # request meta: it timed out while the crawl itself held the reactor
 
 
 def fail_queued(slot: Any, why: str) -> None:
@@ -39,20 +44,26 @@ def fail_queued(slot: Any, why: str) -> None:
         waiting.errback(Failure(IgnoreRequest(why)))
 
 
+_DELTA_SECONDS = re.compile(r"[0-9]+")
+_FOREVER = 1e15       # seconds (31 million years): what a longer or unreadable-as-number wait is read as
+
+
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds or an HTTP date; None when absent or unreadable."""
+    """``Retry-After`` as seconds: delta-seconds or an HTTP date; None when absent or unreadable. As the server
+    said it (up to ``1e15``, so that it is always a finite number); the store clamps the wait it keeps to
+    ``MAX_SERVER_WAIT`` (indexer/models.py)."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if _DELTA_SECONDS.fullmatch(value):
+        return float(value) if len(value) < 16 else _FOREVER
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+    return min(_FOREVER, max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds()))
 
 
 class PolitenessMiddleware:
@@ -62,7 +73,12 @@ class PolitenessMiddleware:
         self.timeouts: dict[str, int] = {}          # host -> timeouts in a row
         self.given_up: dict[str, str] = {}          # host -> why
         self.user_agent = crawler.settings.get("USER_AGENT") or ""
+        self.ticked = monotonic()                   # the reactor's last tick (see _tick)
+        self.stalls: list[float] = []               # when each stall of the reactor ended
+        self.watch: Any = None
         crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PolitenessMiddleware:
@@ -70,6 +86,35 @@ class PolitenessMiddleware:
         if context is None:
             raise NotConfigured("no threadscout store extension")
         return cls(crawler, context)
+
+    # -- our own stalls ---------------------------------------------------------------------------------------
+    # A page that takes seconds to parse on the reactor's thread (or a slow disk, a swapping machine) holds every
+    # download: their timeouts are ours, not their sites'. The reactor's clock is looked at every TICK; a
+    # timeout of a request that was under way while it was more than STALL late is retried, not counted.
+    def spider_opened(self, spider: Spider | None = None) -> None:
+        from twisted.internet import task
+
+        self.ticked = monotonic()
+        self.watch = task.LoopingCall(self._tick)
+        self.watch.start(TICK, now=False)
+
+    def spider_closed(self, spider: Spider | None = None) -> None:
+        if self.watch is not None and self.watch.running:
+            self.watch.stop()
+
+    def _tick(self) -> None:
+        now = monotonic()
+        self.crawler.stats.max_value("threadscout/reactor_longest_lag_ms",  # type: ignore[union-attr]
+                                     int(max(0.0, now - self.ticked - TICK) * 1000))
+        if now - self.ticked > TICK + STALL:
+            self.stalls = [*self.stalls[-99:], now]
+            self.crawler.stats.inc_value("threadscout/reactor_stalls")  # type: ignore[union-attr]
+        self.ticked = now
+
+    def stalled_since(self, began: float) -> bool:
+        """Was the reactor stalled (or is it now) since ``began``?"""
+        now = monotonic()
+        return now - self.ticked > TICK + STALL or any(end >= began for end in self.stalls)
 
     # -- robots.txt Crawl-delay ------------------------------------------------------------------------------
     def robots_parsed(self, robotparser: Any, request: Request) -> None:
@@ -94,6 +139,7 @@ class PolitenessMiddleware:
         if host in self.given_up:
             raise IgnoreRequest(f"gave up on {host} for this crawl: {self.given_up[host]}")
         self._apply_floor(self._slot_key(request))
+        request.meta.setdefault("ts_sent", monotonic())
         return None
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None
@@ -109,10 +155,21 @@ class PolitenessMiddleware:
         self._apply_floor(key)
         return response
 
-    def process_exception(self, request: Request, exception: Exception, spider: Spider | None = None) -> None:
+    def process_exception(self, request: Request, exception: Exception, spider: Spider | None = None
+                          ) -> Request | None:
         self._restore(request, self._slot_key(request))
         name = type(exception).__name__
         if "Timeout" not in name:
+            return None
+        if self.stalled_since(request.meta.get("ts_sent", monotonic())):
+            self.crawler.stats.inc_value("threadscout/timeouts_of_our_stall")  # type: ignore[union-attr]
+            retry = get_retry_request(request, spider=self.crawler.spider,  # type: ignore[arg-type]
+                                      reason="our_stall")
+            if retry is not None:
+                retry.meta.pop("ts_sent", None)
+                logger.info("%s timed out while the crawl itself was stalled; asking again", request.url)
+                return retry
+            request.meta[OUR_STALL] = True        # never the site's fault (the spider does not record it)
             return None
         host = urlparse_cached(request).hostname or ""
         self.timeouts[host] = self.timeouts.get(host, 0) + 1
@@ -127,8 +184,8 @@ class PolitenessMiddleware:
     def _retry_after(self, request: Request, response: Response, key: str, host: str, wait: float
                      ) -> Request | Response:
         if wait > MAX_RETRY_AFTER:
-            self.given_up[host] = f"HTTP {response.status} asking us to wait {wait:.0f}s"
-            logger.warning("%s asks us to wait %.0fs; leaving it for the next crawl", host, wait)
+            self.given_up[host] = f"HTTP {response.status} asking us to wait {duration_words(wait)}"
+            logger.warning("%s asks us to wait %s; leaving it for the next crawl", host, duration_words(wait))
             request.meta["dont_retry"] = True       # nor may Scrapy's RetryMiddleware ask again at once
             return response
         retry = get_retry_request(request, spider=self.crawler.spider,  # type: ignore[arg-type]

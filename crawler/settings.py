@@ -49,6 +49,10 @@ RETRY_EXCEPTIONS = [    # nor is a host name that was not found (or refused: cra
 # no limit from Scrapy: each source has its own depth (link hops, not counting a thread's next pages, which
 # Scrapy would count) and its page budget, which bounds everything, crawler traps included
 DEPTH_LIMIT = 0
+# the crawl stops (keeping what it saved) when its process needs more memory than [crawl] max_memory
+MEMUSAGE_ENABLED = True
+MEMUSAGE_LIMIT_MB = 1024
+MEMUSAGE_CHECK_INTERVAL_SECONDS = 5.0
 COOKIES_ENABLED = False
 # no proxies from the environment: a proxy resolves host names itself, out of reach of the private-address check
 HTTPPROXY_ENABLED = False
@@ -56,7 +60,10 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False   # Scrapy 2.19 otherwise listens on a local HTTP port during every crawl
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 # only http and https are ever fetched
-DOWNLOAD_HANDLERS: dict[str, str | None] = {"file": None, "ftp": None, "s3": None, "data": None}
+DOWNLOAD_HANDLERS: dict[str, str | None] = {"file": None, "ftp": None, "s3": None, "data": None,
+                                            # Scrapy's, with a bound on header lines (crawler/download.py)
+                                            "http": "threadscout.crawler.download.GuardedDownloadHandler",
+                                            "https": "threadscout.crawler.download.GuardedDownloadHandler"}
 ITEM_PIPELINES = {
     "threadscout.crawler.pipelines.ValidatePipeline": 100,
     "threadscout.crawler.pipelines.NormalisePipeline": 200,
@@ -69,6 +76,7 @@ DOWNLOADER_MIDDLEWARES = {
     # before robots.txt (100): the host is trusted before its robots.txt is asked for
     "threadscout.crawler.addresses.AddressMiddleware": 50,
     "threadscout.crawler.addresses.RedirectAddressMiddleware": 650,   # sees redirects before RedirectMiddleware
+    "threadscout.crawler.middlewares.RedirectSchemeMiddleware": 640,  # so does this one
     # Scrapy's, fixed for requests that wait together for one site's robots.txt (see crawler/politeness.py)
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "threadscout.crawler.politeness.RobotsTxtMiddleware": 100,
@@ -106,6 +114,7 @@ def scrapy_settings(cfg: Settings, *, log_file: Path | None = None, log_level: s
         DOWNLOAD_TIMEOUT=crawl.download_timeout.total_seconds(),
         DOWNLOAD_MAXSIZE=crawl.max_response_size,
         REDIRECT_MAX_TIMES=crawl.max_redirects,
+        MEMUSAGE_LIMIT_MB=max(1, crawl.max_memory // 2**20),
         LOG_LEVEL=log_level,
         LOG_FILE=str(log_file) if log_file else None,
         LOG_FILE_APPEND=True,

@@ -9,6 +9,7 @@ the spider only selects, follows and yields.
     feeds_probed      a source's engine's well-known feed paths were asked for (source): not again
     page_gone         a page answered 404 or 410 (url, status): a conversation stored under it is marked gone
     page_failed       one request failed (progress displays count it)
+    source_capped     a limit left out some of what a source offered in this crawl (source, capped: in words)
 """
 
 from __future__ import annotations
@@ -19,3 +20,4 @@ feeds_found = object()
 feeds_probed = object()
 page_gone = object()
 page_failed = object()
+source_capped = object()

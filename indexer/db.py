@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from threadscout.config.errors import StoreError
 from threadscout.indexer.reading import participants_of, with_offset  # noqa: F401 - with_offset: where it was
 from threadscout.indexer.models import (Base, Conversation, CrawlRun, Document, Link, Reply, Source, StoredSetting,
-                                       needing_index, utcnow)
+                                       needing_index, server_wait, utcnow)
 
 Outcome = Literal["new", "updated", "unchanged"]
 Fetched = tuple[str, str | None, str | None]   # a page's URL, ETag and Last-Modified
@@ -255,7 +255,7 @@ class Store:
                              error_kind: str | None = None, kind: str | None = None, etag: str | None = None,
                              last_modified: str | None = None, retry_after: float | None = None) -> None:
         """One attempt at a source: a success resets its failures; a failure counts one more in a row. A site
-        that answered Retry-After is not asked again before that time."""
+        that answered Retry-After is not asked again before that time (``MAX_SERVER_WAIT`` at most)."""
         with self.session() as s:
             row = s.scalar(select(Source).where(Source.url == url))
             if row is None:
@@ -263,6 +263,7 @@ class Store:
                 s.add(row)
             now = utcnow()
             row.last_status, row.last_crawled_at = status, now
+            row.capped = None          # said again (record_capped) when a limit left something out this time
             if kind and not row.kind:
                 row.kind = kind
             if error is None:
@@ -275,7 +276,17 @@ class Store:
                 if not row.failures:
                     row.failing_since = now
                 row.failures = (row.failures or 0) + 1
-            row.not_before = now + timedelta(seconds=retry_after) if retry_after else None
+            # a server's wait is kept clamped (a week at most: `Retry-After: 99999999999999` or a date in year
+            # 9999 would mute the source for ever), with what it asked for, which `sources` shows
+            row.not_before = now + server_wait(retry_after) if retry_after else None
+            row.asked_wait = retry_after or None
+
+    def record_capped(self, url: str, capped: str) -> None:
+        """A limit (max_items_per_feed, max_conversations) left out some of what the source offered."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is not None:
+                row.capped = capped
 
     def due_sources(self, sources: Sequence[S], default_every: timedelta, now: datetime | None = None) -> list[S]:
         """The configured sources that are due now: never tried, or their wait (``Source.next_due``) is over."""

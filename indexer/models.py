@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, or_, select
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, or_, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql import Select
 from sqlalchemy.types import TypeDecorator
@@ -65,6 +65,8 @@ class Source(Base):
     failures: Mapped[int | None] = mapped_column(Integer, default=0)         # consecutive failed attempts
     failing_since: Mapped[datetime | None] = mapped_column(AwareDateTime)    # first failure of this run of them
     not_before: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the site's Retry-After, if any
+    asked_wait: Mapped[float | None] = mapped_column(Float)   # that Retry-After as the site said it (seconds)
+    capped: Mapped[str | None] = mapped_column(Text)          # what a limit left out in its last crawl, in words
     feeds: Mapped[list[str] | None] = mapped_column(JSON)               # feeds its pages name, as found
     feeds_probed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # its engine's feed paths asked
     added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)    # `sources add`: watched without config
@@ -92,6 +94,25 @@ class Source(Base):
     def is_due(self, every: timedelta, now: datetime) -> bool:
         due = self.next_due(every)
         return due is None or due <= now
+
+
+MAX_SERVER_WAIT = timedelta(days=7)     # the longest wait a server may impose (Retry-After); longer is clamped
+
+
+def server_wait(seconds: float) -> timedelta:
+    """A wait a server asked for, clamped to ``MAX_SERVER_WAIT`` (and never negative)."""
+    return timedelta(seconds=max(0.0, min(seconds, MAX_SERVER_WAIT.total_seconds())))
+
+
+def duration_words(seconds: float) -> str:
+    """``90`` -> "90s", ``7200`` -> "2 hours", ``1e14`` -> "3.2 million years": a wait for people."""
+    for size, unit in ((365.25 * 86400, "year"), (86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= 2 * size or (unit == "minute" and seconds >= 120):
+            n = seconds / size
+            if n >= 10**6:
+                return f"{n / 10**6:.1f} million {unit}s"
+            return f"{n:.0f} {unit}s"
+    return f"{seconds:.0f}s"
 
 
 RETRY_BASE = timedelta(minutes=5)

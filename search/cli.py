@@ -123,7 +123,8 @@ def crawl(obj: Context, all_sources: bool) -> None:
     (data folder, logs/crawl.log) and the crawl goes on.
 
     Ctrl-C (or SIGTERM) stops the crawl within seconds, keeping and indexing what was found; a second one
-    quits at once. Exits 0 when the crawl ran, 1 when nothing at all could be fetched, 130 / 143 when stopped.
+    quits at once. Exits 0 when the crawl ran, 1 when nothing at all could be fetched or the crawl needed more
+    memory than [crawl] max_memory (what it found until then is kept), 130 / 143 when stopped.
     """
     from threadscout.search import jobs
 
@@ -138,6 +139,8 @@ def crawl(obj: Context, all_sources: bool) -> None:
         click.echo("Nothing is due: every source was crawled recently (use --all to crawl them anyway).")
     else:
         click.echo(summary.line())
+    for health in summary.capped:
+        click.echo(f"  capped: {output.one_line(health.url)}: {output.one_line(health.capped)}")
     for health in summary.failing:
         click.echo("  " + output.failing_line(health), err=True)
     if summary.errors:
@@ -146,6 +149,11 @@ def crawl(obj: Context, all_sources: bool) -> None:
         from threadscout.crawler.run import exit_now
 
         exit_now(summary.exit_code)
+    if summary.memory_limit is not None:
+        click.echo(f"threadscout: the crawl was stopped by its memory limit ([crawl] max_memory = "
+                   f"{summary.memory_limit // 2**20} MiB); what it found until then is kept. Raise the limit, or "
+                   "lower max_response_size", err=True)
+        sys.exit(1)
     if summary.nothing_fetched:
         click.echo("threadscout: nothing could be fetched; check the source URLs and your connection", err=True)
         sys.exit(1)

@@ -24,7 +24,7 @@ from threadscout.indexer.beside import Beside
 from threadscout.indexer.db import Store
 from threadscout.indexer.index import IndexBusyError, SearchIndex
 from threadscout.search.query import open_index
-from threadscout.indexer.models import Source, utcnow
+from threadscout.indexer.models import MAX_SERVER_WAIT, Source, utcnow
 from threadscout.indexer.schedule import HEARTBEAT, Refresh, Schedule
 from threadscout.search.alerts import AlertSummary, run_alerts
 from threadscout.search.progress import counts_text, plural
@@ -47,6 +47,13 @@ class SourceHealth:
     error_kind: str | None
     feeds: tuple[str, ...] = ()
     cut_short: datetime | None = None   # a crawl of it began then and never finished (stopped, killed)
+    asked_to_wait_until: datetime | None = None   # the site's Retry-After (clamped to a week)
+    asked_wait: float | None = None               # seconds, as the site asked
+    capped: str | None = None                     # what a limit left out in its last crawl, in words
+
+    @property
+    def wait_clamped(self) -> bool:
+        return self.asked_wait is not None and self.asked_wait > MAX_SERVER_WAIT.total_seconds()
 
     @property
     def watched(self) -> bool:
@@ -58,7 +65,9 @@ class SourceHealth:
                 "every": int(self.every.total_seconds()), "last_crawl": iso(self.last_crawl),
                 "last_success": iso(self.last_success), "next_due": iso(self.next_due), "failures": self.failures,
                 "failing_since": iso(self.failing_since), "last_error": self.last_error,
-                "error_kind": self.error_kind, "feeds": list(self.feeds), "cut_short": iso(self.cut_short)}
+                "error_kind": self.error_kind, "feeds": list(self.feeds), "cut_short": iso(self.cut_short),
+                "asked_to_wait_until": iso(self.asked_to_wait_until), "asked_wait_seconds": self.asked_wait,
+                "wait_clamped": self.wait_clamped, "capped": self.capped}
 
 
 @dataclass
@@ -76,6 +85,8 @@ class CrawlSummary:
     failing: list[SourceHealth] = field(default_factory=list)   # every configured source failing now
     warnings: list[str] = field(default_factory=list)
     stopped_by: int | None = None     # the signal that stopped the crawl
+    capped: list[SourceHealth] = field(default_factory=list)    # sources a limit capped in this crawl
+    memory_limit: int | None = None   # bytes: the crawl was stopped by [crawl] max_memory
     exit_code: int = 0
 
     @property
@@ -89,6 +100,8 @@ class CrawlSummary:
             extra.append(f"{self.not_modified} unchanged (304)")
         if self.robots_forbidden:
             extra.append(f"{self.robots_forbidden} forbidden by robots.txt")
+        if self.capped:
+            extra.append(f"{plural(len(self.capped), 'source')} capped")
         verb = "Stopped after crawling" if self.stopped_by else "Crawled"
         return (f"{verb} {plural(self.sources, 'source')}: " + ", ".join([text, *extra])
                 + f" in {self.seconds:.1f}s")
@@ -175,7 +188,8 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
     return SourceHealth(url=url, kind=row.kind or kind, origin=origin, every=every,
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at, next_due=due,
                         failures=row.failures or 0, failing_since=row.failing_since, last_error=row.last_error,
-                        error_kind=row.last_error_kind, feeds=tuple(row.feeds or ()), cut_short=cut_short)
+                        error_kind=row.last_error_kind, feeds=tuple(row.feeds or ()), cut_short=cut_short,
+                        asked_to_wait_until=row.not_before, asked_wait=row.asked_wait, capped=row.capped)
 
 
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
@@ -229,7 +243,12 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
             summary.not_modified = int(result.stats.get("threadscout/not_modified", 0))
             summary.robots_forbidden = int(result.stats.get("threadscout/robots_forbidden", 0))
             summary.finish_reason = result.finish_reason
-        summary.failing = [h for h in source_health(cfg, store) if h.watched and h.failures]
+        health = source_health(cfg, store)
+        summary.failing = [h for h in health if h.watched and h.failures]
+        crawled = {s.url for s in sources}
+        summary.capped = [h for h in health if h.capped and h.url in crawled]
+        if summary.finish_reason == "memusage_exceeded":
+            summary.memory_limit = cfg.crawl.max_memory
         try:
             summary.indexed += index(cfg, store=store, progress=on_indexed)  # a stopped crawl too: keep it all
         except IndexBusyError as exc:     # another crawl or `run` is writing it: nothing is lost, only later

@@ -193,6 +193,17 @@ def failing_line(h: Any) -> str:
             f"{one_line(h.last_error)} ({h.error_kind or 'temporary'})")
 
 
+def wait_line(h: Any) -> str:
+    """A source's site asked us to wait (Retry-After): until when, and whether that was clamped."""
+    from threadscout.indexer.models import MAX_SERVER_WAIT, duration_words
+
+    line = f"the site asked to wait until {_when(h.asked_to_wait_until)}"
+    if h.wait_clamped:
+        line += (f" (it asked for {duration_words(h.asked_wait)}: clamped to "
+                 f"{duration_words(MAX_SERVER_WAIT.total_seconds())})")
+    return line
+
+
 def print_sources(health: Sequence[Any]) -> None:
     """Each source on its own line (URLs whole), its health indented below."""
     from rich.text import Text
@@ -220,6 +231,10 @@ def print_sources(health: Sequence[Any]) -> None:
         if h.last_error:
             console.print(Text(f"    last error: {one_line(h.last_error)} ({h.error_kind or 'temporary'})",
                                style="red"), soft_wrap=True)
+        if h.capped:
+            console.print(Text(f"    capped in its last crawl: {one_line(h.capped)}"), soft_wrap=True)
+        if h.asked_to_wait_until is not None and h.asked_to_wait_until > now:
+            console.print(Text(f"    {wait_line(h)}"), soft_wrap=True)
 
 
 def print_results(results: Sequence[ConversationView], query: str) -> None:

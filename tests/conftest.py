@@ -91,7 +91,7 @@ class LabHandler(SiteHandler):
             self.send_body(200, body, "application/rss+xml")
         elif path.startswith("/status/"):        # a source that always fails with this status
             wait = query.partition("retry-after=")[2].partition("&")[0]
-            retry = {"Retry-After": wait} if wait else {}
+            retry = {"Retry-After": unquote(wait)} if wait else {}
             self.send_body(int(path.split("/")[2]), b"<html><body>no</body></html>", "text/html; charset=utf-8",
                            retry)
         elif path == "/busy/feed.xml":           # 503 + Retry-After the first time a token asks, then a feed
@@ -268,3 +268,89 @@ def run_cli(*args: str | os.PathLike[str], config: Path | None = None, check: bo
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip()
+
+
+# -- hostile servers (issue 16, items 6-9: tests/test_hostile_servers.py, bench/limits.py) ----------------------
+import functools  # noqa: E402
+
+
+def big_feed(n: int, base: str) -> bytes:
+    """An RSS feed of ``n`` small items, dated one minute apart, the oldest first (a feed's order is no guide)."""
+    from email.utils import formatdate
+
+    items = "".join(f"<item><title>Item {i} about adult literacy</title><link>{base}/hostile/item/{i}</link>"
+                    f"<pubDate>{formatdate(1_780_000_000 + 60 * i, usegmt=True)}</pubDate></item>"
+                    for i in range(n))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Big feed</title>{items}</channel></rss>'
+            ).encode()
+
+
+@functools.lru_cache(maxsize=4)
+def link_heavy_page(n: int) -> bytes:
+    """A page of ``n`` same-site links (350,000 make 9.4 MB, under the 10 MB cap), each to another such page."""
+    links = "".join(f"<a href=/h/{i}>x</a>" for i in range(n))
+    return f"<!DOCTYPE html><html><head><title>Links</title></head><body><p>{links}</p></body></html>".encode()
+
+
+def blog_post(i: int) -> bytes:
+    words = " ".join(["Adult literacy tutors meet every week to read together and talk about books."] * 4)
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Post {i}</title></head><body>"
+            f"<article><h1>Post {i}: reading tutors</h1><p>{words}</p></article></body></html>").encode()
+
+
+class HostileHandler(LabHandler):
+    """Servers that try to hurt the crawler: endless bodies, endless headers, huge feeds and pages."""
+
+    def route(self) -> bool:
+        path, _, query = self.path.partition("?")
+        args = dict(p.partition("=")[::2] for p in query.split("&") if p)
+        if path == "/hostile/chunked":            # a chunked body that never ends (until the client hangs up)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"<p>" + b"adult literacy " * 4000 + b"</p>\n"
+            try:
+                for _ in range(2000):             # 120 MB at most
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            except OSError:
+                pass
+            self.close_connection = True
+        elif path == "/hostile/headers":          # ?n= headers before the body
+            n = int(args.get("n", "200000"))
+            body = b"<html><body>adult literacy</body></html>"
+            self.send_response(200)
+            for i in range(n):
+                self.send_header(f"X-Filler-{i}", "x")
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            try:
+                self.end_headers()
+                self.wfile.write(body)
+            except OSError:
+                pass
+            self.close_connection = True
+        elif path == "/hostile/feed.xml":         # ?n= items
+            self.send_body(200, big_feed(int(args.get("n", "3000")), self.server.base), "application/rss+xml")
+        elif path == "/hostile/links" or path.startswith("/h/"):   # ?n= same-site links
+            self.send_body(200, link_heavy_page(int(args.get("n", "350000"))), "text/html; charset=utf-8")
+        elif path == "/hostile/blog/":            # a small healthy blog: its home lists ?n= posts
+            n = int(args.get("n", "20"))
+            links = "".join(f"<li><a href='/hostile/blog/post-{i}.html'>Post {i}</a></li>" for i in range(n))
+            self.send_body(200, f"<!DOCTYPE html><html><head><title>Blog</title></head><body><ul>{links}</ul>"
+                                f"</body></html>".encode(), "text/html; charset=utf-8")
+        elif path.startswith("/hostile/blog/post-"):
+            self.send_body(200, blog_post(int(path.rsplit("-", 1)[1].split(".")[0])), "text/html; charset=utf-8")
+        else:
+            return super().route()
+        return True
+
+
+@pytest.fixture(scope="session")
+def hostile_web() -> Iterator[SampleWebServer]:
+    server = SampleWebServer(LAB_SITE, HostileHandler)
+    server.hostile = Hostile(bomb=b"")  # type: ignore[attr-defined]
+    server.tokens = {}  # type: ignore[attr-defined]
+    server.start()
+    yield server
+    server.stop()

@@ -8,10 +8,13 @@ limit and page budget.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus, urljoin
@@ -21,6 +24,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from threadscout.crawler import signals as our_signals
@@ -28,8 +33,8 @@ from threadscout.crawler.addresses import PRIVATE_OK, AddressPolicy, refusal
 from threadscout.crawler.extensions import CrawlContext, crawl_context
 from threadscout.crawler.extract.registry import FEED_PATHS, THREAD_PLATFORMS
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
-from threadscout.crawler.health import describe, kind_of_exception, kind_of_status
-from threadscout.crawler.politeness import retry_after_seconds
+from threadscout.crawler.health import classify, kind_of_status
+from threadscout.crawler.politeness import OUR_STALL, retry_after_seconds
 from threadscout.crawler.signals import page_failed
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
 
@@ -71,6 +76,9 @@ class ConversationSpider(Spider):
         self.listing_marks: dict[str, tuple[str, str | None]] = {}   # listed URL -> (row mark, last page read)
         self.start_outcomes: dict[str, list[dict[str, Any]]] = {}
         self.policy: AddressPolicy | None = None
+        self.admitted: dict[str, set[str]] = {}     # source -> the conversations it brought in this crawl
+        self.capped: dict[str, str] = {}            # source -> what a limit left out, in words
+        self.parser: ThreadPoolExecutor | None = None   # where pages and feeds are parsed (see _off_reactor)
 
     # -- starting ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -83,6 +91,7 @@ class ConversationSpider(Spider):
             raise CloseSpider("no threadscout configuration: set THREADSCOUT_CONFIG to your threadscout.toml")
         crawl = ctx.cfg.crawl
         self.max_feed_size = crawl.max_feed_size
+        self.max_items, self.max_conversations = crawl.max_items_per_feed, crawl.max_conversations
         for source in ctx.sources:
             if source.refresh_of is not None:   # a conversation re-read on its own: its comment feed, or its
                 # last page and the pages after it; nothing else
@@ -144,7 +153,7 @@ class ConversationSpider(Spider):
                              meta={**(meta or {}), PRIVATE_OK: private_ok})
 
     # -- callbacks --------------------------------------------------------------------------------------------
-    def parse_source(self, response: Response) -> Iterator[Any]:
+    async def parse_source(self, response: Response) -> AsyncIterator[Any]:
         """The first response of a source: decide whether it is a feed or a page."""
         source = response.meta["source"]
         kind = response.meta.get("kind")
@@ -156,12 +165,14 @@ class ConversationSpider(Spider):
         if kind is None:
             kind = "feed" if looks_like_feed(response.body, ctype) else "site"
         if kind in ("feed", "query"):
-            yield from self.parse_feed(response, detected=kind)
+            async for out in self.parse_feed(response, detected=kind):
+                yield out
         else:
             self._source_result(source, status=response.status, kind=kind)
-            yield from self.parse_page(response)
+            async for out in self.parse_page(response):
+                yield out
 
-    def parse_feed(self, response: Response, detected: str = "feed") -> Iterator[Any]:
+    async def parse_feed(self, response: Response, detected: str = "feed") -> AsyncIterator[Any]:
         source = response.meta["source"]
         is_start = response.meta.get("is_start", False)
         if response.status == 304:
@@ -172,8 +183,8 @@ class ConversationSpider(Spider):
         try:
             if len(response.body) > self.max_feed_size:
                 raise FeedRefused(f"the feed is larger than max_feed_size ({self.max_feed_size} bytes)")
-            feed = parse_feed(response.body, response.url, ctype, comments_of=response.meta.get("comments_of"),
-                              source_url=source)
+            feed = await self._off_reactor(parse_feed, response.body, response.url, ctype,
+                                           comments_of=response.meta.get("comments_of"), source_url=source)
         except FeedRefused as exc:
             self._count("errors")
             self.logger.warning("feed refused at %s: %s", response.url, exc)
@@ -187,10 +198,16 @@ class ConversationSpider(Spider):
             self._source_result(source, status=response.status, kind=detected, etag=_header(response, b"ETag"),
                                 last_modified=_header(response, b"Last-Modified"))
         comments_of = response.meta.get("comments_of")
+        if not comments_of:
+            total = len(feed.items)
+            if feed.keep_newest(self.max_items):
+                self._cap(source, f"a feed had {total} items: kept the newest {self.max_items} (max_items_per_feed)")
+        feed.keep(self._admit(source, feed.newest_first()))
         for item in feed.items if comments_of else ():
             item.fetched = self._validators(response)  # a comment feed is remembered once its item is saved
             item.comments_feed = item.fetched[0]      # where `threadscout run` re-reads the conversation
-        yield from feed.items
+        for item in feed.items:
+            yield item
         if comments_of:
             return
         for conv_url, comments in feed.comment_feeds.items():
@@ -205,7 +222,7 @@ class ConversationSpider(Spider):
                 yield req
         self._remember(response)
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         if response.status == 304:
             self._count("not_modified")
             return
@@ -214,11 +231,20 @@ class ConversationSpider(Spider):
             self._count("skipped_not_html")
             return
         self._count("pages")
-        from threadscout.crawler.extract import extract_page
-
-        page = extract_page(response.text, response.url)
+        source = response.meta["source"]
+        budget = self.budgets.get(source)
+        want_links = (response.meta.get("follow_links") is not False and budget is not None
+                      and response.meta["ts_depth"] + 1 <= budget.depth)
+        # extraction and link finding in a thread: a page of 350,000 links must not stall the other sites' downloads
+        read = await self._off_reactor(read_page, response.text, response.url, source,
+                                       forum=source in self.forums, want_links=want_links)
+        page = read.page
+        if read.cut_short:
+            self._count("links_cut_short")
+            self.logger.info("%s: only its first %d links were read (%s)", response.url, len(read.links),
+                             read.cut_short)
         if page.conversation is not None:
-            page.conversation.source_url = response.meta["source"]
+            page.conversation.source_url = source
             if page.next_page is None:
                 # remembered for conditional GET only when it is a thread's last (or only) page: an earlier page
                 # must be read again, or the pages after it, where new replies arrive, would never be reached
@@ -229,9 +255,11 @@ class ConversationSpider(Spider):
                 page.conversation.listing = (response.meta["listed_as"],
                                              response.meta["listing_mark"] if page.next_page is None else "",
                                              canonical_url(response.url), page.page)
-            yield page.conversation
+            if self._admit(source, [page.conversation]):
+                yield page.conversation
         if response.meta.get("is_start") and page.platform in FEED_PATHS:
-            yield from self._probe_feeds(response, FEED_PATHS[page.platform], page.feeds)
+            for req in self._probe_feeds(response, FEED_PATHS[page.platform], page.feeds):
+                yield req
         if page.next_page is not None:          # the thread goes on: its next page is no extra hop of depth
             follow = {k: response.meta[k] for k in ("follow_links", "listed_as", "listing_mark") if k in response.meta}
             req = self._follow(page.next_page, self.parse_page, response, depth=response.meta["ts_depth"],
@@ -243,7 +271,7 @@ class ConversationSpider(Spider):
                 and page.platform not in THREAD_PLATFORMS):   # a forum's feeds list posts, not threads
             # a listing (a blog's home, a board) that names its feeds: they bring each post's comment feed too
             self.crawler.signals.send_catch_log(our_signals.feeds_found,  # type: ignore[union-attr]
-                                                source=response.meta["source"], feeds=page.feeds[:MAX_FEEDS])
+                                                source=source, feeds=page.feeds[:MAX_FEEDS])
             for feed in page.feeds[:MAX_FEEDS]:
                 req = self._follow(feed, self.parse_feed, response, depth=response.meta["ts_depth"] + 1,
                                    meta={"download_maxsize": self.max_feed_size})
@@ -251,16 +279,26 @@ class ConversationSpider(Spider):
                     self._count("feeds_discovered")
                     yield req
         # listing pages are never remembered: they must be read again to find what is new below them
-        if page.conversation is not None and page.platform in THREAD_PLATFORMS:
-            return      # a forum thread: its pages are followed above; its other links (profiles, replying) are not
-        # refresh by listing: a forum's rows show reply counts and last posts (a forum engine's page, or any page
-        # of a source configured as a forum); a blog's, when they show comment counts ("12 Comments")
-        if page.conversation is not None:
-            yield from self._links(response)
-        elif page.platform in THREAD_PLATFORMS or response.meta["source"] in self.forums:
-            yield from self._links(response, listing_row)
-        else:
-            yield from self._links(response, comments_row)
+        for req in self._links(response, read.links):
+            yield req
+
+    async def _off_reactor(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``work(*args, **kwargs)`` in the crawl's parsing thread, while the reactor goes on downloading."""
+        from twisted.internet import reactor
+
+        if self.parser is None:
+            self.parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="threadscout-parse")
+        done: Deferred[Any] = Deferred()
+
+        def settle(future: Future[Any]) -> None:
+            error = future.exception()
+            if error is not None:
+                reactor.callFromThread(done.errback, Failure(error))  # type: ignore[attr-defined]
+            else:
+                reactor.callFromThread(done.callback, future.result())  # type: ignore[attr-defined]
+
+        self.parser.submit(functools.partial(work, *args, **kwargs)).add_done_callback(settle)
+        return await maybe_deferred_to_future(done)
 
     def _probe_feeds(self, response: Response, paths: tuple[str, ...], named: list[str]) -> Iterator[Request]:
         """Once per source: ask for the well-known feed paths of the engine its first page shows (robots.txt and
@@ -291,54 +329,32 @@ class ConversationSpider(Spider):
                                             source=response.meta["source"], feeds=[response.url])
         self._count("feeds_found_by_probe")
 
-    def _links(self, response: Response, row_of: Callable[[Any], tuple[Any, str | None]] | None = None
-               ) -> Iterator[Request]:
-        """Same-site links from a site source's pages, within its depth.
+    def _links(self, response: Response, links: list[PageLink]) -> Iterator[Request]:
+        """Requests for the same-site links ``read_page`` found on a site source's page, within its depth.
 
         On a listing (a board, a blog's home), a link whose row shows the same activity as when its conversation
         was last read completely (reply counts, last-post dates: see ``listing_row``) is not followed; when the row
         changed, the conversation's last page is asked for rather than its first."""
-        if response.meta.get("follow_links") is False:
-            return
-        budget = self.budgets.get(response.meta["source"])
         depth = response.meta["ts_depth"] + 1
-        if budget is None or depth > budget.depth:
-            return
-        assert isinstance(response, TextResponse)
-        # listing row -> "skip", "followed", or the last page to start from; keyed by the row element itself: an
-        # id() alone could be reused by another row once lxml has dropped the first one's proxy
-        rows: dict[Any, str] = {}
-        for link in response.css("a[href]"):
-            if "nofollow" in (link.attrib.get("rel") or "").lower().split():
-                continue  # reply and comment-form links, tracking links: never a new conversation
-            try:
-                url = urljoin(response.url, link.attrib["href"].strip())
-            except ValueError:
-                continue  # a malformed link ("http://[::1") is skipped, not fatal; _follow checks the rest
-            if not same_site(url, response.meta["source"]) or _SKIP_EXTENSIONS.search(url.split("?")[0]):
-                continue
-            url = url.split("#")[0]
+        rows: dict[int, str] = {}      # listing row -> "skip", "followed", or the last page to start from
+        for link in links:
+            url = link.url
             meta: dict[str, Any] = {}
-            if row_of is not None:
-                row, mark = row_of(link.root)
-                if mark is not None:
-                    decision = rows.get(row)
-                    if decision is None:         # the row's links together: unchanged when any of them is
-                        links_in_row = [canonical_url(urljoin(response.url, a.get("href", "").strip()))
-                                        for a in row.iter("a") if a.get("href", "").strip()
-                                        and not a.get("href", "").strip().startswith(("#", "javascript:"))]
-                        known = next((self.listing_marks[u] for u in links_in_row if u in self.listing_marks), None)
-                        decision = rows[row] = ("skip" if known is not None and known[0] == mark
-                                                    else known[1] if known is not None and known[1] else "")
-                    if decision == "skip":
-                        self._count("unchanged_by_listing")      # the listing shows nothing new there
-                        continue
-                    meta = {"listed_as": canonical_url(url), "listing_mark": mark}
-                    if decision and canonical_url(decision) not in self.requested:
-                        meta["resume_of"] = url                # the row's own link, should that page be gone
-                        url, rows[row] = decision, "followed"  # new activity: from the last page read
-                    elif decision == "followed":
-                        continue                               # the row's thread is being read already
+            if link.mark is not None and link.row is not None:
+                decision = rows.get(link.row)
+                if decision is None:         # the row's links together: unchanged when any of them is
+                    known = next((self.listing_marks[u] for u in link.row_links if u in self.listing_marks), None)
+                    decision = rows[link.row] = ("skip" if known is not None and known[0] == link.mark
+                                                 else known[1] if known is not None and known[1] else "")
+                if decision == "skip":
+                    self._count("unchanged_by_listing")      # the listing shows nothing new there
+                    continue
+                meta = {"listed_as": canonical_url(url), "listing_mark": link.mark}
+                if decision and canonical_url(decision) not in self.requested:
+                    meta["resume_of"] = url                # the row's own link, should that page be gone
+                    url, rows[link.row] = decision, "followed"  # new activity: from the last page read
+                elif decision == "followed":
+                    continue                               # the row's thread is being read already
             req = self._follow(url, self.parse_page, response, depth=depth, meta=meta)
             if req:
                 yield req
@@ -360,6 +376,10 @@ class ConversationSpider(Spider):
         elif stopping:
             self._count("cancelled")
             return []
+        elif request.meta.get(OUR_STALL):       # it timed out while the crawl held the reactor: not the site
+            self._count("lost_to_our_stall")
+            self.logger.warning("gave up on %s: it timed out while the crawl itself was stalled", request.url)
+            return []
         elif failure.check(HttpError):
             status = failure.value.response.status
             self._count("responses")
@@ -377,8 +397,7 @@ class ConversationSpider(Spider):
                                                     url=canonical_url(request.url), status=status)
         else:
             status = None
-            problem = describe(failure.type.__name__, failure.getErrorMessage())
-            kind = kind_of_exception(failure.type.__name__, failure.getErrorMessage())
+            problem, kind = classify(failure.value)
             self._count("errors")
         if not robots:                          # a page robots.txt keeps us from is no failed page
             self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
@@ -392,6 +411,28 @@ class ConversationSpider(Spider):
         return []
 
     # -- helpers ----------------------------------------------------------------------------------------------
+    def _admit(self, source: str, items: list[Any]) -> list[Any]:
+        """The items within the source's conversation budget for this crawl (``max_conversations``): a
+        conversation it brought already (a thread's next page, its comment feed) always is."""
+        seen = self.admitted.setdefault(source, set())
+        admitted = []
+        for item in items:
+            if item.url not in seen:
+                if len(seen) >= self.max_conversations:
+                    self._count("over_conversation_budget")
+                    self._cap(source, f"stopped at {self.max_conversations} conversations (max_conversations)")
+                    continue
+                seen.add(item.url)
+            admitted.append(item)
+        return admitted
+
+    def _cap(self, source: str, why: str) -> None:
+        if source not in self.capped:
+            self.logger.warning("source %s capped: %s", source, why)
+        elif why not in self.capped[source]:
+            why = f"{self.capped[source]}; {why}"
+        self.capped[source] = why
+
     def _count(self, what: str) -> None:
         self.outcomes[what] += 1
         self.crawler.stats.inc_value(f"threadscout/{what}")  # type: ignore[union-attr]
@@ -418,9 +459,15 @@ class ConversationSpider(Spider):
             self._report(source)
 
     def report_sources(self) -> None:
-        """Report the sources some of whose start answers came in before the crawl ended (a stop, say)."""
+        """Report the sources some of whose start answers came in before the crawl ended (a stop, say), and the
+        sources a limit capped."""
         for source in list(self.start_outcomes):
             self._report(source)
+        for source, why in list(self.capped.items()):   # after its result, which clears the last crawl's
+            if source in self.starts_left:              # a configured or added source (no refresh)
+                self.crawler.signals.send_catch_log(our_signals.source_capped,  # type: ignore[union-attr]
+                                                    source=source, capped=why)
+            del self.capped[source]
 
     def _report(self, source: str) -> None:
         outcomes = self.start_outcomes.pop(source, [])
@@ -436,6 +483,92 @@ class ConversationSpider(Spider):
 
     def closed(self, reason: str) -> None:
         self.report_sources()
+        if self.parser is not None:
+            self.parser.shutdown(wait=False, cancel_futures=True)
+
+
+MAX_PAGE_LINKS = 5000     # links read on one page (a site source's page budget follows far fewer) ...
+LINK_SECONDS = 2.0        # ... and for this long at most
+
+
+@dataclass
+class PageLink:
+    """A same-site link of a page, and the listing row it stands in (``row``: its number on the page), with
+    the row's activity fingerprint (``mark``) and the canonical URLs of the row's links."""
+
+    url: str
+    row: int | None = None
+    mark: str | None = None
+    row_links: tuple[str, ...] = ()
+
+
+@dataclass
+class ReadPage:
+    page: Any                  # crawler.extract.Page
+    links: list[PageLink]
+    cut_short: str = ""        # why not every link was read
+
+
+def read_page(text: str, url: str, source: str, *, forum: bool, want_links: bool) -> ReadPage:
+    """A page's conversation and, when ``want_links``, the links worth following from it (at most
+    ``MAX_PAGE_LINKS``, found within ``LINK_SECONDS``). Pure: runs in the crawl's parsing thread."""
+    from threadscout.crawler.extract import extract_page
+    from threadscout.crawler.extract.text import parse_html
+
+    page = extract_page(text, url)
+    if not want_links or (page.conversation is not None and page.platform in THREAD_PLATFORMS):
+        return ReadPage(page, [])     # a forum thread: its pages are followed; its other links (profiles ...) not
+    # refresh by listing: a forum's rows show reply counts and last posts (a forum engine's page, or any page of a
+    # source configured as a forum); a blog's, when they show comment counts ("12 Comments")
+    row_of: Callable[[Any], tuple[Any, str | None]] | None = None
+    if page.conversation is None:
+        row_of = listing_row if page.platform in THREAD_PLATFORMS or forum else comments_row
+    doc = parse_html(text)
+    if doc is None:
+        return ReadPage(page, [])
+    links: list[PageLink] = []
+    # keyed by the row element itself: an id() alone could be reused by another row once lxml dropped the first
+    rows: dict[Any, tuple[int, tuple[str, ...]]] = {}
+    deadline = time.monotonic() + LINK_SECONDS
+    for n, anchor in enumerate(doc.iter("a")):
+        if len(links) >= MAX_PAGE_LINKS:
+            return ReadPage(page, links, f"more than {MAX_PAGE_LINKS} links")
+        if n % 200 == 0 and time.monotonic() > deadline:
+            return ReadPage(page, links, f"links still unread after {LINK_SECONDS:.0f}s")
+        href = anchor.get("href")
+        if href is None:
+            continue
+        if "nofollow" in (anchor.get("rel") or "").lower().split():
+            continue  # reply and comment-form links, tracking links: never a new conversation
+        try:
+            link_url = urljoin(url, href.strip())
+        except ValueError:
+            continue  # a malformed link ("http://[::1") is skipped, not fatal; _follow checks the rest
+        if not same_site(link_url, source) or _SKIP_EXTENSIONS.search(link_url.split("?")[0]):
+            continue
+        link = PageLink(url=link_url.split("#")[0])
+        if row_of is not None:
+            row, mark = row_of(anchor)
+            if mark is not None:
+                if row not in rows:
+                    rows[row] = (len(rows), _row_links(row, url))
+                link.row, link.row_links = rows[row]
+                link.mark = mark
+        links.append(link)
+    return ReadPage(page, links)
+
+
+def _row_links(row: Any, base: str) -> tuple[str, ...]:
+    """The canonical URLs of a listing row's links (not its #anchors and javascript: links)."""
+    found = []
+    for a in row.iter("a"):
+        href = a.get("href", "").strip()
+        if href and not href.startswith(("#", "javascript:")):
+            try:
+                found.append(canonical_url(urljoin(base, href)))
+            except ValueError:
+                continue
+    return tuple(found)
 
 
 _ROW_TAGS = frozenset({"li", "tr", "article"})
