@@ -18,16 +18,13 @@
 - queries (issue 16, items 10-11): a typed 138,000-character word refused, target < 0.05 s; the slowest hostile
   query at the caps (1,000 characters, words of 200), target < 0.1 s; hostile queries past the caps (saved
   searches, `where`) four times longer, target < 8 times the time (linear: 4, quadratic: 16); the web page answering a
-  normal search while 8 requests of 60 KB queries are sent at once, target < 1 s.
-
-Hostile servers (`servers`; issue 16; each with a default configuration unless said): each with a default configuration unless said):
-- servers: a feed of 100,000 link-only items (5.2 MB): the crawl's time and peak memory; target < 60 s, < 250 MiB, 1,000
-  conversations stored (max_items_per_feed);
-- a page of 350,000 links (9.4 MB) and 3 more such pages it links to, crawled beside a healthy 20-post blog
-  (download timeout 2 s): the crawl's
-  time, the reactor's longest stall (threadscout/reactor_longest_lag_ms); target: stall < 1 s, 20 posts kept;
-- an answer with 200,000 headers, and an endless chunked body: time to refuse and peak memory; target < 5 s,
-  < 250 MiB.
+  normal search while 8 requests of 60 KB queries are sent at once, target < 1 s;
+- servers (hostile servers, each with a default configuration unless said): a feed of 100,000 link-only items
+  (5.2 MB): the crawl's time and peak memory, target < 60 s, < 250 MiB, 1,000 conversations stored
+  (max_items_per_feed); a page of 350,000 links (9.4 MB) and 3 more such pages it links to, crawled beside a
+  healthy 20-post blog (download timeout 2 s): the crawl's time and the reactor's longest stall
+  (threadscout/reactor_longest_lag_ms), target: stall < 1 s, 20 posts kept; an answer with 200,000 headers, and
+  an endless chunked body: time to refuse and peak memory, target < 5 s, < 250 MiB.
 
 Prints one line per measurement and exits 1 when a target is missed. ``--only NAME`` measures the cases whose
 name holds NAME (see CASES).
