@@ -237,6 +237,11 @@ def test_a_lock_naming_our_own_process_id_is_stale(tmp_path, lab_web):
 
 # -- 5. a crawl orphaned by a killed `run` stops quietly --------------------------------------------------------
 def test_a_crawl_orphaned_by_a_killed_run_stops_without_a_traceback(tmp_path, slow_blog, daemons):
+    for n in range(POSTS + 1, 5 * POSTS + 1):      # long enough that the crawl is still running when run is killed
+        slow_blog.add_post(n, f"Adult literacy story {n}", f"Story {n} about adult literacy.",
+                           NOW - timedelta(hours=n), write=False)
+        slow_blog.add_comment(n, f"Reader {n}", f"Thanks for story {n}.", NOW - timedelta(minutes=n), write=False)
+    slow_blog.write()
     config = write_config(tmp_path, [{"url": slow_blog.feed, "every": "1h"}], crawl={"concurrency_per_site": 1})
     run = Daemon(config, tmp_path / "run.log")     # its stderr, which the crawl's process inherits, in the file
     daemons.append(run)
