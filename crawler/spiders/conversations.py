@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import queue
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus, urljoin
@@ -78,7 +79,7 @@ class ConversationSpider(Spider):
         self.policy: AddressPolicy | None = None
         self.admitted: dict[str, set[str]] = {}     # source -> the conversations it brought in this crawl
         self.capped: dict[str, str] = {}            # source -> what a limit left out, in words
-        self.parser: ThreadPoolExecutor | None = None   # where pages and feeds are parsed (see _off_reactor)
+        self.parser: ParsingThread | None = None    # where heavy pages and feeds are parsed (see _parsed)
 
     # -- starting ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -183,8 +184,8 @@ class ConversationSpider(Spider):
         try:
             if len(response.body) > self.max_feed_size:
                 raise FeedRefused(f"the feed is larger than max_feed_size ({self.max_feed_size} bytes)")
-            feed = await self._off_reactor(parse_feed, response.body, response.url, ctype,
-                                           comments_of=response.meta.get("comments_of"), source_url=source)
+            feed = await self._parsed(len(response.body) > HEAVY, parse_feed, response.body, response.url, ctype,
+                                      comments_of=response.meta.get("comments_of"), source_url=source)
         except FeedRefused as exc:
             self._count("errors")
             self.logger.warning("feed refused at %s: %s", response.url, exc)
@@ -235,9 +236,10 @@ class ConversationSpider(Spider):
         budget = self.budgets.get(source)
         want_links = (response.meta.get("follow_links") is not False and budget is not None
                       and response.meta["ts_depth"] + 1 <= budget.depth)
-        # extraction and link finding in a thread: a page of 350,000 links must not stall the other sites' downloads
-        read = await self._off_reactor(read_page, response.text, response.url, source,
-                                       forum=source in self.forums, want_links=want_links)
+        # a heavy page is read in a thread: a page of 350,000 links must not stall the other sites' downloads
+        text = response.text
+        read = await self._parsed(len(text) > HEAVY or text.count("<a", 0, 2_000_000) > HEAVY_LINKS, read_page,
+                                  text, response.url, source, forum=source in self.forums, want_links=want_links)
         page = read.page
         if read.cut_short:
             self._count("links_cut_short")
@@ -282,23 +284,14 @@ class ConversationSpider(Spider):
         for req in self._links(response, read.links):
             yield req
 
-    async def _off_reactor(self, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``work(*args, **kwargs)`` in the crawl's parsing thread, while the reactor goes on downloading."""
-        from twisted.internet import reactor
-
+    async def _parsed(self, heavy: bool, work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``work(*args, **kwargs)``: here when it is light (most pages: handing it to a thread costs more than it
+        takes), in the crawl's parsing thread when ``heavy``, while the reactor goes on downloading."""
+        if not heavy:
+            return work(*args, **kwargs)
         if self.parser is None:
-            self.parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="threadscout-parse")
-        done: Deferred[Any] = Deferred()
-
-        def settle(future: Future[Any]) -> None:
-            error = future.exception()
-            if error is not None:
-                reactor.callFromThread(done.errback, Failure(error))  # type: ignore[attr-defined]
-            else:
-                reactor.callFromThread(done.callback, future.result())  # type: ignore[attr-defined]
-
-        self.parser.submit(functools.partial(work, *args, **kwargs)).add_done_callback(settle)
-        return await maybe_deferred_to_future(done)
+            self.parser = ParsingThread()
+        return await maybe_deferred_to_future(self.parser.run(functools.partial(work, *args, **kwargs)))
 
     def _probe_feeds(self, response: Response, paths: tuple[str, ...], named: list[str]) -> Iterator[Request]:
         """Once per source: ask for the well-known feed paths of the engine its first page shows (robots.txt and
@@ -484,11 +477,42 @@ class ConversationSpider(Spider):
     def closed(self, reason: str) -> None:
         self.report_sources()
         if self.parser is not None:
-            self.parser.shutdown(wait=False, cancel_futures=True)
+            self.parser.close()
 
 
 MAX_PAGE_LINKS = 5000     # links read on one page (a site source's page budget follows far fewer) ...
 LINK_SECONDS = 2.0        # ... and for this long at most
+HEAVY = 512 * 1024        # characters (bytes of a feed) from which a page or feed is parsed in the parsing thread
+HEAVY_LINKS = 2000        # links from which a page is, too
+
+
+class ParsingThread:
+    """One daemon thread that runs heavy parsing while the reactor goes on (Twisted's own thread pool also does
+    the crawl's DNS lookups; a ThreadPoolExecutor's threads would hold the process's exit until a parse ends)."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[tuple[Callable[[], Any], Deferred[Any]] | None] = queue.SimpleQueue()
+        threading.Thread(target=self._work, name="threadscout-parse", daemon=True).start()
+
+    def run(self, job: Callable[[], Any]) -> Deferred[Any]:
+        done: Deferred[Any] = Deferred()
+        self.jobs.put((job, done))
+        return done
+
+    def close(self) -> None:
+        self.jobs.put(None)
+
+    def _work(self) -> None:
+        from twisted.internet import reactor
+
+        while (task := self.jobs.get()) is not None:
+            job, done = task
+            try:
+                result = job()
+            except Exception as exc:  # noqa: BLE001 - handed to the callback that waits for it
+                reactor.callFromThread(done.errback, Failure(exc))  # type: ignore[attr-defined]
+            else:
+                reactor.callFromThread(done.callback, result)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -515,7 +539,7 @@ def read_page(text: str, url: str, source: str, *, forum: bool, want_links: bool
     from threadscout.crawler.extract import extract_page
     from threadscout.crawler.extract.text import parse_html
 
-    page = extract_page(text, url)
+    page = extract_page(_first_links(text), url)
     if not want_links or (page.conversation is not None and page.platform in THREAD_PLATFORMS):
         return ReadPage(page, [])     # a forum thread: its pages are followed; its other links (profiles ...) not
     # refresh by listing: a forum's rows show reply counts and last posts (a forum engine's page, or any page of a
@@ -556,6 +580,17 @@ def read_page(text: str, url: str, source: str, *, forum: bool, want_links: bool
                 link.mark = mark
         links.append(link)
     return ReadPage(page, links)
+
+
+def _first_links(text: str) -> str:
+    """The page up to its ``MAX_PAGE_LINKS * 2``-th link: extraction's comment and row heuristics take time with
+    the number of links, and a page of more is a link farm or a listing, not one conversation."""
+    at = -1
+    for _ in range(MAX_PAGE_LINKS * 2):
+        at = text.find("<a", at + 1)
+        if at < 0:
+            return text
+    return text[:at]
 
 
 def _row_links(row: Any, base: str) -> tuple[str, ...]:
