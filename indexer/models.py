@@ -77,6 +77,7 @@ class Source(Base):
     # `threadscout run`: a crawl of it began and has not finished (it was stopped or killed): the next one reads
     # it again in full, without conditional GET, so that what the cut-short crawl left is reached
     crawl_began_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    crawl_owner: Mapped[str | None] = mapped_column(String(200))   # the process of that crawl (indexer.owner)
 
     @property
     def added(self) -> bool:

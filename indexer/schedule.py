@@ -26,6 +26,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from threadscout.indexer.db import Store
+from threadscout.indexer.owner import owner_alive, pid_alive, this_process
 from threadscout.indexer.models import Conversation, SchedulerLock, SchedulerRun, Source, utcnow
 
 HEARTBEAT = timedelta(seconds=5)
@@ -38,15 +39,6 @@ MIN_REFRESH = timedelta(seconds=1)
 # here was made by another process that had the same id (a container restarted, an exec): it is stale.
 _CLAIMED_HERE: set[int] = set()
 
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @dataclass(frozen=True)
@@ -169,15 +161,17 @@ class Schedule:
                                   .order_by(Source.requested_at, Source.id)))
 
     def begin(self, urls: Sequence[str], started: datetime) -> None:
-        """A crawl of these sources begins (unfinished until ``crawled`` says it ended; the rows of sources never
-        crawled are made, so that a first crawl killed is known as such too)."""
+        """A crawl of these sources begins, in this process (unfinished until ``crawled`` says it ended; while
+        this process lives it is under way, after it, cut short: ``cut_short``). The rows of sources never
+        crawled are made, so that a first crawl killed is known as such too."""
         with self.store.session() as s:
             for start in range(0, len(urls), 500):
                 chunk = urls[start:start + 500]
                 known = set(s.scalars(select(Source.url).where(Source.url.in_(chunk))))
                 s.add_all(Source(url=url) for url in dict.fromkeys(chunk) if url not in known)
                 s.flush()
-                s.execute(update(Source).where(Source.url.in_(chunk)).values(crawl_began_at=started))
+                s.execute(update(Source).where(Source.url.in_(chunk))
+                          .values(crawl_began_at=started, crawl_owner=this_process()))
 
     def crawled(self, urls: Sequence[str], started: datetime) -> None:
         """A crawl of these sources, started at ``started``, finished: their requests until then are done."""
@@ -185,8 +179,9 @@ class Schedule:
             for start in range(0, len(urls), 500):
                 s.execute(update(Source).where(Source.url.in_(urls[start:start + 500]),
                                                Source.requested_at <= started).values(requested_at=None))
-                s.execute(update(Source).where(Source.url.in_(urls[start:start + 500]))
-                          .values(crawl_began_at=None))
+                s.execute(update(Source).where(Source.url.in_(urls[start:start + 500]),   # not a later one's mark
+                                               Source.crawl_began_at <= started)
+                          .values(crawl_began_at=None, crawl_owner=None))
 
     # -- active conversations -----------------------------------------------------------------------------------
     def plan_refreshes(self, every: timedelta, now: datetime | None = None) -> None:
@@ -253,3 +248,9 @@ def _bounded(interval: timedelta, every: timedelta) -> timedelta:
 def _running(row: SchedulerRun | SchedulerLock) -> RunningScheduler:
     run_id = row.run_id if isinstance(row, SchedulerLock) else row.id
     return RunningScheduler(run_id, row.pid, row.host, row.started_at, row.heartbeat_at, bool(row.once))
+
+
+def cut_short(row: Source) -> bool:
+    """Whether the crawl that began on this source (``Schedule.begin``) and did not finish was cut short: its
+    process is gone (or cannot be told, on another host). One whose process still runs is under way."""
+    return row.crawl_began_at is not None and owner_alive(row.crawl_owner or "") is not True

@@ -26,6 +26,7 @@ from threadscout.indexer.index import IndexBusyError, SearchIndex
 from threadscout.search.query import open_index
 from threadscout.indexer.models import MAX_SERVER_WAIT, Source, utcnow
 from threadscout.indexer.schedule import HEARTBEAT, Refresh, Schedule
+from threadscout.indexer.schedule import cut_short as was_cut_short
 from threadscout.search.alerts import AlertSummary, run_alerts
 from threadscout.search.progress import counts_text, plural
 
@@ -47,6 +48,7 @@ class SourceHealth:
     error_kind: str | None
     feeds: tuple[str, ...] = ()
     cut_short: datetime | None = None   # a crawl of it began then and never finished (stopped, killed)
+    crawling_since: datetime | None = None   # a crawl of it began then and its process still runs
     asked_to_wait_until: datetime | None = None   # the site's Retry-After (clamped to a week)
     asked_wait: float | None = None               # seconds, as the site asked
     capped: str | None = None                     # what a limit left out in its last crawl, in words
@@ -66,6 +68,7 @@ class SourceHealth:
                 "last_success": iso(self.last_success), "next_due": iso(self.next_due), "failures": self.failures,
                 "failing_since": iso(self.failing_since), "last_error": self.last_error,
                 "error_kind": self.error_kind, "feeds": list(self.feeds), "cut_short": iso(self.cut_short),
+                "crawling_since": iso(self.crawling_since),
                 "asked_to_wait_until": iso(self.asked_to_wait_until), "asked_wait_seconds": self.asked_wait,
                 "wait_clamped": self.wait_clamped, "capped": self.capped}
 
@@ -181,7 +184,8 @@ def remove_source(cfg: Settings, url: str) -> str:
 def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Source | None) -> SourceHealth:
     if row is None:
         return SourceHealth(url, kind, origin, every, None, None, None, 0, None, None, None)
-    cut_short = row.crawl_began_at
+    cut_short = row.crawl_began_at if was_cut_short(row) else None
+    under_way = row.crawl_began_at if cut_short is None else None
     due = row.next_due(every) if origin != "none" else None
     if due is not None and _resumable(row, utcnow()):   # due now: the next crawl reads what it did not reach
         due = min(due, cut_short or due)
@@ -189,6 +193,7 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at, next_due=due,
                         failures=row.failures or 0, failing_since=row.failing_since, last_error=row.last_error,
                         error_kind=row.last_error_kind, feeds=tuple(row.feeds or ()), cut_short=cut_short,
+                        crawling_since=under_way,
                         asked_to_wait_until=row.not_before, asked_wait=row.asked_wait, capped=row.capped)
 
 
@@ -256,7 +261,7 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
         if stop.requested:
             summary.stopped_by = stop.signum
             summary.exit_code = stop.exit_code
-        elif begun:
+        elif begun and not summary.memory_limit:     # stopped by its memory limit: cut short too
             schedule.crawled(begun, began)
         summary.seconds = time.monotonic() - started
         return summary
@@ -266,10 +271,10 @@ def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict
 
 def _by_hand(store: Store, watched: list[ConfigSource], cfg: Settings, all_sources: bool) -> list[ConfigSource]:
     """What `threadscout crawl` reads: every watched source (``--all``) or those due, and those whose last crawl
-    was cut short (``Source.crawl_began_at``), these in full, without conditional GET."""
+    was cut short (``schedule.cut_short``), these in full, without conditional GET."""
     now = utcnow()
     rows = store.sources()
-    unfinished = {row.url for row in rows if row.crawl_began_at is not None}
+    unfinished = {row.url for row in rows if was_cut_short(row)}
     due = {s.url for s in store.due_sources(watched, cfg.crawl.every, now)} | {
         row.url for row in rows if _resumable(row, now)}
     return [replace(s, fresh=True) if s.url in unfinished else s for s in watched if all_sources or s.url in due]
@@ -277,7 +282,7 @@ def _by_hand(store: Store, watched: list[ConfigSource], cfg: Settings, all_sourc
 
 def _resumable(row: Source, now: datetime) -> bool:
     """A source whose last crawl was cut short is due at once, unless its site asked us to wait (Retry-After)."""
-    return row.crawl_began_at is not None and not (row.not_before and row.not_before > now)
+    return was_cut_short(row) and not (row.not_before and row.not_before > now)
 
 
 def index(cfg: Settings, *, store: Store | None = None, progress: Callable[[int], None] | None = None) -> int:
@@ -422,7 +427,7 @@ def finish_cycle(cfg: Settings, store: Store, schedule: Schedule, summary: Cycle
                  refreshes: list[Refresh], started: datetime, *, stopped: bool, alerts: bool = True) -> None:
     """After a cycle's crawl: its sources' requests are done (unless it was stopped: a next run does them
     again), the refreshed conversations' intervals adapt, and the saved searches are evaluated."""
-    if stopped:
+    if stopped or (summary.crawl is not None and summary.crawl.memory_limit):   # done again next time
         return
     schedule.crawled(urls, started)
     summary.moved = schedule.refreshed(refreshes, cfg.crawl.every)

@@ -226,8 +226,10 @@ def print_sources(health: Sequence[Any]) -> None:
         console.print(Text(line))
         if h.cut_short:
             console.print(Text(f"    cut short: the crawl begun {_when(h.cut_short)} did not finish (stopped or "
-                               "killed, unless it still runs); the next crawl reads it again in full",
-                               style="yellow"), soft_wrap=True)
+                               "killed); the next crawl reads it again in full", style="yellow"), soft_wrap=True)
+        elif h.crawling_since:
+            console.print(Text(f"    being crawled: a crawl begun {_when(h.crawling_since)} is still running"),
+                          soft_wrap=True)
         if h.last_error:
             console.print(Text(f"    last error: {one_line(h.last_error)} ({h.error_kind or 'temporary'})",
                                style="red"), soft_wrap=True)

@@ -40,6 +40,16 @@ def slow_blog(tmp_path: Path) -> Iterator[LivingBlog]:
     blog.stop()
 
 
+def lengthen(blog: LivingBlog, times: int = 5) -> int:
+    """The blog ``times`` as long (a crawl long enough to still run when it is killed); returns its posts."""
+    for n in range(POSTS + 1, times * POSTS + 1):
+        blog.add_post(n, f"Adult literacy story {n}", f"Story {n} about adult literacy.", NOW - timedelta(hours=n),
+                      write=False)
+        blog.add_comment(n, f"Reader {n}", f"Thanks for story {n}.", NOW - timedelta(minutes=n), write=False)
+    blog.write()
+    return times * POSTS
+
+
 def replies(folder: Path) -> int:
     return stored(folder, "SELECT count(*) FROM replies")
 
@@ -65,15 +75,20 @@ def children(pid: int) -> set[int]:
 
 # -- 1. a killed `crawl` is due again, read in full, and `sources` says it was cut short -----------------------
 def test_a_killed_crawl_is_cut_short_in_sources_and_the_next_crawl_finishes_it(tmp_path, slow_blog):
+    posts = lengthen(slow_blog)
     # an interval of an hour: only the cut-short crawl can make the source due again this soon
     config = write_config(tmp_path, [{"url": slow_blog.feed, "every": "1h"}], crawl={"concurrency_per_site": 1})
     crawl = subprocess.Popen(cli_command("crawl", config=config), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, env=cli_env(), cwd=ROOT)
     try:
         wait_for(lambda: replies(tmp_path) >= 2, "the first replies stored")
+        running = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)[0]
+        if crawl.poll() is None:            # while it runs, it is under way, not cut short
+            assert running["crawling_since"] is not None and running["cut_short"] is None, running
+        assert "Nothing is due" in run_cli("crawl", config=config, check=True).stdout    # not read twice at once
     finally:
         kill_hard(crawl)                    # kill -9 in the middle of the crawl
-    assert 0 < replies(tmp_path) < POSTS, "the crawl finished before the kill"
+    assert 0 < replies(tmp_path) < posts, "the crawl finished before the kill"
 
     listed = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)
     assert listed[0]["cut_short"] is not None
@@ -83,9 +98,9 @@ def test_a_killed_crawl_is_cut_short_in_sources_and_the_next_crawl_finishes_it(t
 
     again = run_cli("crawl", config=config, check=True)     # no --all
     assert "Nothing is due" not in again.stdout
-    assert replies(tmp_path) == POSTS
+    assert replies(tmp_path) == posts
     listed = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)
-    assert listed[0]["cut_short"] is None
+    assert listed[0]["cut_short"] is None and listed[0]["crawling_since"] is None
     assert "Nothing is due" in run_cli("crawl", config=config, check=True).stdout   # finished: not due now
 
 
@@ -237,11 +252,7 @@ def test_a_lock_naming_our_own_process_id_is_stale(tmp_path, lab_web):
 
 # -- 5. a crawl orphaned by a killed `run` stops quietly --------------------------------------------------------
 def test_a_crawl_orphaned_by_a_killed_run_stops_without_a_traceback(tmp_path, slow_blog, daemons):
-    for n in range(POSTS + 1, 5 * POSTS + 1):      # long enough that the crawl is still running when run is killed
-        slow_blog.add_post(n, f"Adult literacy story {n}", f"Story {n} about adult literacy.",
-                           NOW - timedelta(hours=n), write=False)
-        slow_blog.add_comment(n, f"Reader {n}", f"Thanks for story {n}.", NOW - timedelta(minutes=n), write=False)
-    slow_blog.write()
+    lengthen(slow_blog)                    # long enough that the crawl is still running when run is killed
     config = write_config(tmp_path, [{"url": slow_blog.feed, "every": "1h"}], crawl={"concurrency_per_site": 1})
     run = Daemon(config, tmp_path / "run.log")     # its stderr, which the crawl's process inherits, in the file
     daemons.append(run)

@@ -113,6 +113,7 @@ def test_the_crawl_stops_at_its_memory_limit_and_says_so(hostile_web, tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "stopped by its memory limit ([crawl] max_memory = 64 MiB); what it found until then is kept" in proc.stderr
     assert rows(config, "select finish_reason from crawl_runs") == [("memusage_exceeded",)]
+    assert sources_json(config)[url]["cut_short"] is not None      # the next crawl reads it again in full
 
 
 # -- item 7: a link-heavy page does not starve other sites ------------------------------------------------------
