@@ -209,13 +209,15 @@ def _negations(tokens: list[str]) -> list[str]:
     read it)."""
     out: list[str] = []
     pending: list[str] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         rest = token.lstrip("-")
         if token == "NOT" or rest == "NOT":
             pending.append(token)
             continue
-        if not rest:                                  # a lone minus: Whoosh's, before a group
-            rest, token = token, ""
+        if not rest:                                  # minus signs alone: before a group, they negate it
+            if tokens[i + 1:i + 2] == ["("]:          # (-(a OR b)); elsewhere a dash between words is no word
+                pending.append(token)
+            continue
         nots = sum(map(_nots, pending)) + len(token) - len(rest)
         out += ["NOT", rest] if nots % 2 else [rest]
         pending = []
@@ -362,7 +364,7 @@ def parse(schema: Any, query: str, *, org_names: Sequence[str] = (), exclude: Se
     terms = getattr(schema["text"].analyzer, "terms", None) or TextAnalyzer(language_of(schema)).terms
     # a plain word the texts do not index (a stop word such as "to") is left out, not looked for in names
     # only; unless leaving it out would strand an operator ("it OR computer"): then the query is read as typed
-    kept = [t for t in tokens if not _BARE.match(t) or t in _OPERATORS or terms(t.lstrip("+-"))]
+    kept = [t for t in tokens if not _BARE.match(t) or t in _OPERATORS or not t.strip("+-") or terms(t.lstrip("+-"))]
     if kept and kept != tokens:
         try:
             _check(kept, query)

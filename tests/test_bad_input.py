@@ -122,6 +122,14 @@ def test_nesting_within_the_bound_still_works(stored):
     assert "Reading tutors wanted" in out           # NOT NOT cancels out
 
 
+def test_a_minus_before_a_group_leaves_the_group_out(stored):
+    assert "Reading tutors wanted" not in run_cli("search", "tutors -(Mondays OR bus)", config=stored,
+                                                  check=True).stdout
+    assert "Reading tutors wanted" in run_cli("search", "tutors -(Fridays OR bus)", config=stored,
+                                              check=True).stdout
+    assert "Reading tutors wanted" in run_cli("search", "tutors - Mondays", config=stored, check=True).stdout
+
+
 # -- items 10 and 11 on the web page ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def page(stored: Path) -> Iterator[str]:
