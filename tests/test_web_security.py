@@ -213,6 +213,7 @@ def test_the_serve_log_has_each_wrong_password_and_each_refusal(guarded, config)
     log = (config.parent / "data" / "logs" / "serve.log").read_text(encoding="utf-8")
     assert log.count("wrong password from 127.0.0.5") == 3
     assert "signing in refused to 127.0.0.5 for 15 s after 3 wrong passwords in a row" in log
+    assert "sign-in refused to 127.0.0.5: waiting after wrong passwords" in log      # the 429 itself
 
 
 def test_a_client_is_an_ipv4_address_or_an_ipv6_64():

@@ -248,6 +248,8 @@ def create_app(cfg: Settings, *, host: str = "127.0.0.1", secret_key: str | None
             client = client_key(request.remote_addr)
             waiting = throttle.admit(client)
             if waiting is not None:
+                log.warning("sign-in refused to %s: %s", client,
+                            "paused for everyone" if waiting.everyone else "waiting after wrong passwords")
                 page = render_template("login.html", set=True, wrong=False, refused=waiting.words(), host=host)
                 return page, 429, {"Retry-After": str(waiting.retry_after)}
             if check_password_hash(stored, request.form.get("password", "")):
