@@ -101,3 +101,5 @@ def test_a_hanging_site_is_not_retried_and_is_given_up(silent_server, lab_web, t
     with sqlite3.connect(tmp_path / "data" / "threadscout.db") as db:
         stats = json.loads(db.execute("select stats from crawl_runs").fetchone()[0])
     assert stats.get("retry/count", 0) == 0 and stats["threadscout/sites_given_up"] == 1
+    listed = json.loads(run_cli("sources", "--json", config=config, check=True).stdout)   # said, not healthy-looking
+    assert "gave up on 127.0.0.1 for this crawl" in listed[0]["capped"] and "timeouts in a row" in listed[0]["capped"]

@@ -372,7 +372,11 @@ class ConversationSpider(Spider):
         elif request.meta.get(OUR_STALL):       # it timed out while the crawl held the reactor: not the site
             self._count("lost_to_our_stall")
             self.logger.warning("gave up on %s: it timed out while the crawl itself was stalled", request.url)
-            return []
+            if not request.meta.get("is_start"):
+                return []
+            # the source's first answer: said as what it is, so that the source is tried again soon
+            status, problem, kind = None, "timed out while this computer was too busy (not the site's fault)", \
+                "temporary"
         elif failure.check(HttpError):
             status = failure.value.response.status
             self._count("responses")
@@ -392,6 +396,8 @@ class ConversationSpider(Spider):
             status = None
             problem, kind = classify(failure.value)
             self._count("errors")
+            if failure.check(IgnoreRequest) and str(failure.value).startswith("gave up on "):
+                self._cap(request.meta["source"], str(failure.value))   # what it left unread: said in sources
         if not robots:                          # a page robots.txt keeps us from is no failed page
             self.crawler.signals.send_catch_log(page_failed)  # type: ignore[union-attr]
             self.logger.warning("failed %s: %s", request.url, problem)
