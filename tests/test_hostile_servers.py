@@ -82,28 +82,30 @@ def test_a_response_with_too_many_headers_is_refused(hostile_web, tmp_path):
 
 
 # -- item 6: a cap on items per feed and on conversations per source ------------------------------------------
-def test_a_feed_of_thousands_of_items_keeps_its_newest(hostile_web, tmp_path):
-    url = f"{hostile_web.base}/hostile/feed.xml?n=3000"
-    config = write_config(tmp_path, [{"url": url, "max_pages": 2}], crawl={"max_items_per_feed": 100})
+def crawl_feed(tmp_path: Path, url: str, crawl: dict[str, object]) -> tuple[Path, str, set[str]]:
+    """A crawl of a generated feed: its configuration, its output, the conversations stored."""
+    config = write_config(tmp_path, [{"url": url, "max_pages": 2}], crawl=crawl)
     proc = run_cli("crawl", config=config)
     assert proc.returncode == 0, proc.stderr
-    stored = {u for (u,) in rows(config, "select url from conversations")}
+    return config, proc.stdout, {u for (u,) in rows(config, "select url from conversations")}
+
+
+def test_a_feed_of_thousands_of_items_keeps_its_newest(hostile_web, tmp_path):
+    url = f"{hostile_web.base}/hostile/feed.xml?n=3000"
+    config, out, stored = crawl_feed(tmp_path, url, {"max_items_per_feed": 100})
     assert stored == {f"{hostile_web.base}/hostile/item/{i}" for i in range(2900, 3000)}   # the newest 100
     note = "a feed had 3000 items: kept the newest 100 (max_items_per_feed)"
-    assert "1 source capped" in proc.stdout and f"capped: {url}: {note}" in proc.stdout
+    assert "1 source capped" in out and f"capped: {url}: {note}" in out
     assert sources_json(config)[url]["capped"] == note
     assert f"capped in its last crawl: {note}" in run_cli("sources", config=config, check=True).stdout
 
 
 def test_a_source_brings_at_most_its_conversation_budget(hostile_web, tmp_path):
     url = f"{hostile_web.base}/hostile/feed.xml?n=300"
-    config = write_config(tmp_path, [{"url": url, "max_pages": 2}], crawl={"max_conversations": 40})
-    proc = run_cli("crawl", config=config)
-    assert proc.returncode == 0, proc.stderr
-    stored = {u for (u,) in rows(config, "select url from conversations")}
+    config, out, stored = crawl_feed(tmp_path, url, {"max_conversations": 40})
     assert stored == {f"{hostile_web.base}/hostile/item/{i}" for i in range(260, 300)}
     assert sources_json(config)[url]["capped"] == "stopped at 40 conversations (max_conversations)"
-    assert "1 source capped" in proc.stdout
+    assert "1 source capped" in out
 
 
 def test_the_crawl_stops_at_its_memory_limit_and_says_so(hostile_web, tmp_path):

@@ -3,7 +3,9 @@ cookies), on a store crawled from a living blog."""
 
 from __future__ import annotations
 
+import functools
 import html
+import http.client
 import http.cookiejar
 import re
 import subprocess
@@ -25,16 +27,27 @@ HOSTILE = "<script>document.title='pwned'</script><img src=x onerror=alert(1)>"
 
 
 class Browser:
-    """A real HTTP client with a cookie jar; it does not follow redirects, so that tests see them."""
+    """A real HTTP client with a cookie jar, from a loopback address of its own (``address``); it does not follow
+    redirects, so that tests see them."""
 
     class _NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args: object, **kwargs: object) -> None:
             return None
 
-    def __init__(self, base: str) -> None:
+    class _From(urllib.request.HTTPHandler):
+        def __init__(self, address: str) -> None:
+            super().__init__()
+            self.address = address
+
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(functools.partial(http.client.HTTPConnection, source_address=(self.address, 0)),
+                                req)
+
+    def __init__(self, base: str, address: str = "127.0.0.1") -> None:
         self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
-                                                  self._NoRedirect)
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), self._NoRedirect,
+                                                  self._From(address))
 
     def get(self, path: str) -> tuple[int, dict[str, str], str]:
         return self._open(urllib.request.Request(self.base + path))

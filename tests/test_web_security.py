@@ -10,11 +10,7 @@ no test sleeps. Each client has its own loopback address (127.0.0.0/8), since th
 from __future__ import annotations
 
 import copy
-import functools
-import http.client
-import http.cookiejar
 import logging
-import re
 import threading
 import urllib.error
 import urllib.parse
@@ -27,6 +23,7 @@ import pytest
 
 from conftest import write_config
 from receivers import WebServer
+from test_web import Browser
 
 from threadscout.config.settings import load_settings
 from threadscout.search import web
@@ -36,53 +33,13 @@ PASSWORD = "a long secret"
 PHISH = "Your account is locked: call +1 555 0100 now"
 
 
-class Client:
-    """A real HTTP client with a cookie jar, from its own loopback address; it does not follow redirects."""
-
-    class _NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args: object, **kwargs: object) -> None:
-            return None
-
-    class _From(urllib.request.HTTPHandler):
-        def __init__(self, address: str) -> None:
-            super().__init__()
-            self.address = address
-
-        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-            return self.do_open(functools.partial(http.client.HTTPConnection, source_address=(self.address, 0)),
-                                req)
-
-    def __init__(self, base: str, address: str = "127.0.0.1") -> None:
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), self._NoRedirect,
-                                                  self._From(address))
+class Client(Browser):
+    """test_web's browser, which can hand its cookies to another and sign in."""
 
     def copy_to(self, other: Client) -> Client:
         for cookie in self.jar:
             other.jar.set_cookie(copy.copy(cookie))
         return other
-
-    def get(self, path: str) -> tuple[int, dict[str, str], str]:
-        return self._open(urllib.request.Request(self.base + path))
-
-    def post(self, path: str, fields: dict[str, str]) -> tuple[int, dict[str, str], str]:
-        data = urllib.parse.urlencode(fields).encode()
-        return self._open(urllib.request.Request(self.base + path, data=data, method="POST"))
-
-    def _open(self, req: urllib.request.Request) -> tuple[int, dict[str, str], str]:
-        try:
-            with self.opener.open(req, timeout=30) as r:
-                return r.status, dict(r.headers.items()), r.read().decode("utf-8")
-        except urllib.error.HTTPError as e:
-            return e.code, dict(e.headers.items()), e.read().decode("utf-8")
-
-    def token(self, path: str) -> str:
-        status, _, page = self.get(path)
-        assert status == 200, (status, page)
-        found = re.search(r'name="csrf_token" value="([^"]+)"', page)
-        assert found, "no CSRF token in the page's forms"
-        return found.group(1)
 
     def sign_in(self, password: str = PASSWORD) -> tuple[int, dict[str, str], str]:
         return self.post("/login", {"csrf_token": self.token("/login"), "password": password, "next": "/"})
