@@ -47,7 +47,6 @@ from conftest import (ROOT as _ROOT, LAB_SITE, MiB, Hostile, LabHandler, SilentS
                       cli_env, gzip_bomb, write_config)
 from test_extract import HOSTILE_INPUTS  # noqa: E402
 from test_real_pages import ROWS, _run  # noqa: E402
-from test_web_security import PASSWORD, Client  # noqa: E402
 
 from threadscout.crawler.extract import extract_page  # noqa: E402
 from threadscout.search.sampleweb import SampleWebServer  # noqa: E402
@@ -190,6 +189,7 @@ def size_of(folder: Path) -> int:
 def login_flood() -> bool:
     """300 wrong passwords from one address, then one from each of 300 addresses: how many were checked."""
     from receivers import WebServer
+    from test_web_security import PASSWORD, Client
 
     from threadscout.config.settings import load_settings
     from threadscout.search import web
