@@ -8,6 +8,7 @@ import html
 import http.client
 import http.cookiejar
 import re
+import sqlite3
 import subprocess
 import urllib.error
 import urllib.parse
@@ -182,6 +183,19 @@ def test_sources_and_alerts_pages(server):
     assert status == 200 and "/feed/" in page
     status, _, page = browser.get("/alerts")
     assert status == 200 and "No scheduler is running" in page
+
+
+def test_the_sources_page_says_a_crawl_was_cut_short(server, site):
+    db = site[0].parent / "data" / "threadscout.db"
+    began = (NOW - timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M:%S.%f")
+    with sqlite3.connect(db) as con:       # as a crawl whose process is gone left it (issue 16)
+        con.execute("UPDATE sources SET crawl_began_at = ?, crawl_owner = '999999999 nohost -'", (began,))
+    try:
+        status, _, page = Browser(server.url).get("/sources")
+        assert status == 200 and "cut short: the crawl begun" in page
+    finally:
+        with sqlite3.connect(db) as con:
+            con.execute("UPDATE sources SET crawl_began_at = NULL, crawl_owner = NULL")
 
 
 def test_beyond_loopback_a_password_is_required(site):
