@@ -187,8 +187,8 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
     cut_short = row.crawl_began_at if was_cut_short(row) else None
     under_way = row.crawl_began_at if cut_short is None else None
     due = row.next_due(every) if origin != "none" else None
-    if due is not None and _resumable(row, utcnow()):   # due now: the next crawl reads what it did not reach
-        due = min(due, cut_short or due)
+    if due is not None and cut_short is not None and _may_ask(row, utcnow()):   # due now: the next crawl reads
+        due = min(due, cut_short)                                                 # what it did not reach
     return SourceHealth(url=url, kind=row.kind or kind, origin=origin, every=every,
                         last_crawl=row.last_crawled_at, last_success=row.last_ok_at, next_due=due,
                         failures=row.failures or 0, failing_since=row.failing_since, last_error=row.last_error,
@@ -276,13 +276,18 @@ def _by_hand(store: Store, watched: list[ConfigSource], cfg: Settings, all_sourc
     rows = store.sources()
     unfinished = {row.url for row in rows if was_cut_short(row)}
     due = {s.url for s in store.due_sources(watched, cfg.crawl.every, now)} | {
-        row.url for row in rows if _resumable(row, now)}
+        row.url for row in rows if row.url in unfinished and _may_ask(row, now)}
     return [replace(s, fresh=True) if s.url in unfinished else s for s in watched if all_sources or s.url in due]
 
 
 def _resumable(row: Source, now: datetime) -> bool:
     """A source whose last crawl was cut short is due at once, unless its site asked us to wait (Retry-After)."""
-    return was_cut_short(row) and not (row.not_before and row.not_before > now)
+    return was_cut_short(row) and _may_ask(row, now)
+
+
+def _may_ask(row: Source, now: datetime) -> bool:
+    """Its site did not ask us to wait (Retry-After) past ``now``."""
+    return not (row.not_before and row.not_before > now)
 
 
 def index(cfg: Settings, *, store: Store | None = None, progress: Callable[[int], None] | None = None) -> int:
