@@ -16,8 +16,13 @@ from urllib.parse import urlsplit
 
 from threadscout.config.errors import ConfigError
 
-SourceKind = Literal["feed", "site", "forum", "query"]
-SOURCE_KINDS: tuple[str, ...] = ("feed", "site", "forum", "query")
+SourceKind = Literal["feed", "site", "forum", "query",
+                     "mastodon", "lemmy", "discourse", "hackernews", "stackexchange", "reddit"]
+# platform sources: searched through the platform's public API for the mission's keywords (crawler/platforms/)
+PLATFORM_KINDS: tuple[str, ...] = ("mastodon", "lemmy", "discourse", "hackernews", "stackexchange", "reddit")
+SOURCE_KINDS: tuple[str, ...] = ("feed", "site", "forum", "query", *PLATFORM_KINDS)
+DEFAULT_BACKFILL = timedelta(days=30)        # how far back a platform source's first crawl searches
+DEFAULT_MAX_THREADS = 500                    # threads a platform source reads in one crawl
 CONFIG_ENV = "THREADSCOUT_CONFIG"
 _NAME_MAX, _PATH_MAX = 255, 4096          # bytes in one name of a path, and in a whole path (Linux; others: less)
 DEFAULT_CONFIG_NAME = "threadscout.toml"
@@ -127,11 +132,15 @@ class Source:
     max_pages: int | None = None      # None: [crawl] max_pages
     allow: tuple[str, ...] = ()       # regular expressions: only links matching one are followed (none: all)
     deny: tuple[str, ...] = ()        # regular expressions: links matching one are never followed
+    backfill: timedelta | None = None    # platform sources: how far back the first crawl searches (None: 30 days)
+    max_threads: int | None = None       # platform sources: threads read in one crawl (None: 500)
     # not from the configuration: the conversation this URL re-reads for `threadscout run` (its comment feed, or
     # its last page and those after it; no other link followed; never recorded as a watched source)
     refresh_of: str | None = None
     # not from the configuration: its last crawl was cut short, so it is read again without conditional GET
     fresh: bool = False
+    # not from the configuration: with ``refresh_of``, the platform thread re-read (a platform source's kind)
+    thread: str | None = None
 
 
 DIGESTS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
@@ -433,11 +442,16 @@ class _Reader:
             key = f"source[{i + 1}]"
             if not isinstance(t, dict):
                 raise self.fail(key, "must be a table: write it as [[source]]")
-            self.only(t, key, {"url", "kind", "every", "depth", "max_pages", "allow", "deny"})
+            self.only(t, key, {"url", "kind", "every", "depth", "max_pages", "allow", "deny", "backfill",
+                               "max_threads"})
             url = self.url(t.get("url"), f"{key}.url")
             kind = t.get("kind")
             if kind is not None and kind not in SOURCE_KINDS:
                 raise self.fail(f"{key}.kind", f"must be one of {', '.join(SOURCE_KINDS)} (or left out)")
+            for name in ("backfill", "max_threads"):
+                if name in t and kind not in PLATFORM_KINDS:
+                    raise self.fail(f"{key}.{name}", "is for platform sources only (kind = "
+                                    f"{' | '.join(repr(k) for k in PLATFORM_KINDS)})")
             if kind == "query" and "{q}" not in url:
                 raise self.fail(f"{key}.url", "a query source needs {q} in its URL, where the keyword goes")
             if url in seen:
@@ -450,6 +464,8 @@ class _Reader:
                 max_pages=self.integer(t.get("max_pages"), f"{key}.max_pages", None, minimum=1),
                 allow=self.patterns(t.get("allow"), f"{key}.allow"),
                 deny=self.patterns(t.get("deny"), f"{key}.deny"),
+                backfill=self.converted(t.get("backfill"), f"{key}.backfill", None, parse_duration),
+                max_threads=self.integer(t.get("max_threads"), f"{key}.max_threads", None, minimum=1),
             ))
         return tuple(sources)
 

@@ -51,6 +51,7 @@ class CrawlContext:
         crawler.signals.connect(self.feeds_found, signal=our_signals.feeds_found)
         crawler.signals.connect(self.feeds_probed, signal=our_signals.feeds_probed)
         crawler.signals.connect(self.source_capped, signal=our_signals.source_capped)
+        crawler.signals.connect(self.source_note, signal=our_signals.source_note)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlContext:
@@ -102,6 +103,9 @@ class CrawlContext:
 
     def source_capped(self, source: str, capped: str) -> None:
         self.store.record_capped(source, capped)
+
+    def source_note(self, source: str, note: str) -> None:
+        self.store.record_note(source, note)
 
     def feeds_found(self, source: str, feeds: list[str]) -> None:
         self.store.remember_feeds(source, feeds)

@@ -48,3 +48,5 @@ class ConversationItem:
     listing: tuple[str, str, str, int] | None = None
     # the comment feed the replies came from (a comment feed's item): where the conversation is re-read
     comments_feed: str | None = None
+    # a platform source's thread: (the source's kind, the thread's id on the platform), where it is re-read
+    platform_thread: tuple[str, str] | None = None

@@ -72,6 +72,7 @@ class PolitenessMiddleware:
         self.floors: dict[str, float] = {}          # download slot (host) -> minimum delay between requests
         self.timeouts: dict[str, int] = {}          # host -> timeouts in a row
         self.given_up: dict[str, str] = {}          # host -> why
+        self.holds: dict[str, tuple[float, float]] = {}   # slot -> (its delay before, until) for a platform's wait
         self.user_agent = crawler.settings.get("USER_AGENT") or ""
         self.ticked = monotonic()                   # the reactor's last tick (see _tick)
         self.stalls: list[float] = []               # when each stall of the reactor ended
@@ -148,6 +149,9 @@ class PolitenessMiddleware:
         self.timeouts.pop(host, None)
         key = self._slot_key(request)
         self._restore(request, key)
+        self._end_hold(key)
+        if request.meta.get("platform"):
+            response = self._platform_limits(request, response, key, host)
         if response.status in (429, 503):
             wait = retry_after_seconds(response.headers.get(b"Retry-After", b"").decode("latin-1"))
             if wait is not None:
@@ -179,6 +183,56 @@ class PolitenessMiddleware:
             self.crawler.stats.inc_value("threadscout/sites_given_up")  # type: ignore[union-attr]
             self._drop_waiting(self._slot_key(request), self.given_up[host])
         return None
+
+    # -- platform sources' rate limits ---------------------------------------------------------------------
+    def _platform_limits(self, request: Request, response: Response, key: str, host: str) -> Response:
+        """What a platform's answer says of its rate limit (``Platform.limited``): a refusal is a 429 here,
+        whatever its status, with the platform's wait as its ``Retry-After``; a wait alone holds the next call.
+        A 429 that says no wait is not asked again in this crawl (Scrapy would ask at once)."""
+        from threadscout.crawler.platforms.limits import limit_of
+
+        limit = limit_of(request, response)
+        has_wait = bool(response.headers.get(b"Retry-After"))
+        if limit is not None and limit.refused:
+            if response.status != 429:
+                response = response.replace(status=429)
+            if not has_wait and limit.wait is not None:
+                response.headers[b"Retry-After"] = str(max(1, round(limit.wait)))
+                has_wait = True
+        elif limit is not None and limit.wait:
+            self.hold(request, limit.wait)
+        if response.status in (429, 503) and not has_wait:
+            request.meta["dont_retry"] = True
+        return response
+
+    def hold(self, request: Request, seconds: float) -> None:
+        """The next request to this request's site waits ``seconds`` (a platform asked for it); a wait longer
+        than ``MAX_RETRY_AFTER`` leaves the site for the next crawl."""
+        host = urlparse_cached(request).hostname or ""
+        if seconds > MAX_RETRY_AFTER:
+            self.given_up[host] = f"it asked us to wait {duration_words(seconds)}"
+            logger.warning("%s asks us to wait %s; leaving it for the next crawl", host, duration_words(seconds))
+            return
+        key = self._slot_key(request)
+        slot = self._slot(key)
+        if slot is None:
+            return
+        before, until = self.holds.get(key, (slot.delay, 0.0))
+        self.holds[key] = (before, max(until, monotonic() + seconds))
+        slot.delay = max(slot.delay, seconds)
+        slot.jitter = 0.0
+        slot.lastseen = monotonic()
+        self.crawler.stats.inc_value("threadscout/platform_waits")  # type: ignore[union-attr]
+        logger.info("%s asks for %.0fs before the next call; waiting", host, seconds)
+
+    def _end_hold(self, key: str) -> None:
+        held = self.holds.get(key)
+        if held is None or monotonic() < held[1]:
+            return
+        del self.holds[key]
+        slot = self._slot(key)
+        if slot is not None:
+            slot.delay = max(held[0], self.floors.get(key, 0.0))
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def _retry_after(self, request: Request, response: Response, key: str, host: str, wait: float

@@ -10,6 +10,7 @@ the spider only selects, follows and yields.
     page_gone         a page answered 404 or 410 (url, status): a conversation stored under it is marked gone
     page_failed       one request failed (progress displays count it)
     source_capped     a limit left out some of what a source offered in this crawl (source, capped: in words)
+    source_note       a platform said something of our standing at a source (source, note: Stack Exchange's quota)
 """
 
 from __future__ import annotations
@@ -21,3 +22,4 @@ feeds_probed = object()
 page_gone = object()
 page_failed = object()
 source_capped = object()
+source_note = object()

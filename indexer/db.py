@@ -301,6 +301,21 @@ class Store:
             row = c.execute(select(Document.etag, Document.last_modified).where(Document.url == url)).first()
             return (row[0], row[1]) if row else (None, None)
 
+    def fetch_marks(self, prefix: str) -> dict[str, str]:
+        """The recorded fetches whose key starts with ``prefix``, with their ETag: what platform sources keep of
+        each thread (its count when last read) and each search (where it stopped), see crawler.platforms.crawl."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(Document.url, Document.etag)
+                             .where(Document.url.startswith(prefix, autoescape=True)))
+            return {url: etag for url, etag in rows if etag is not None}
+
+    def record_note(self, url: str, note: str) -> None:
+        """What a platform says of our standing at a source (Stack Exchange's quota left)."""
+        with self.session() as s:
+            row = s.scalar(select(Source).where(Source.url == url))
+            if row is not None:
+                row.platform_note = note[:500]
+
     def record_fetch(self, url: str, status: int, etag: str | None, last_modified: str | None) -> None:
         with self.session() as s:
             _record_fetch(s, url, status, etag, last_modified)
@@ -509,6 +524,9 @@ def _save(s: Session, item: ConversationLike, site: str) -> SaveResult:
     feed = getattr(item, "comments_feed", None)
     if feed and conv.comments_feed != feed:
         conv.comments_feed = feed
+    thread = getattr(item, "platform_thread", None)
+    if thread and (conv.platform, conv.platform_thread) != tuple(thread):
+        conv.platform, conv.platform_thread = thread
     if item.source_url and conv.source_id is None:
         conv.source_id = s.scalar(select(Source.id).where(Source.url == item.source_url))
     s.flush()

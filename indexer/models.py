@@ -67,6 +67,7 @@ class Source(Base):
     not_before: Mapped[datetime | None] = mapped_column(AwareDateTime)       # the site's Retry-After, if any
     asked_wait: Mapped[float | None] = mapped_column(Float)   # that Retry-After as the site said it (seconds)
     capped: Mapped[str | None] = mapped_column(Text)          # what a limit left out in its last crawl, in words
+    platform_note: Mapped[str | None] = mapped_column(Text)   # what a platform says of our standing (quota left)
     feeds: Mapped[list[str] | None] = mapped_column(JSON)               # feeds its pages name, as found
     feeds_probed_at: Mapped[datetime | None] = mapped_column(AwareDateTime)  # its engine's feed paths asked
     added_at: Mapped[datetime | None] = mapped_column(AwareDateTime)    # `sources add`: watched without config
@@ -175,6 +176,8 @@ class Conversation(Base):
     # refresh of an active conversation on its own schedule (`threadscout run`): the interval, which halves when
     # a refresh finds new replies and doubles when it finds none, and when it is due
     comments_feed: Mapped[str | None] = mapped_column(String(2048))   # where its replies come from, if a feed
+    platform: Mapped[str | None] = mapped_column(String(16))          # a platform source's thread: its kind ...
+    platform_thread: Mapped[str | None] = mapped_column(String(200))  # ... and its id there (re-read by the API)
     refresh_every: Mapped[int | None] = mapped_column(Integer)       # seconds
     refresh_at: Mapped[datetime | None] = mapped_column(AwareDateTime, index=True)
     # taking part (`threadscout mark`, the web page): None or "new", "claimed" (by someone), "answered", "skipped",

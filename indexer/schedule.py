@@ -61,10 +61,13 @@ class Refresh:
 
     id: int
     url: str
-    target: str           # its comment feed, or its last page
+    target: str           # its comment feed, or its last page (a platform's thread: its source and id)
     is_feed: bool
     n_replies: int
     every: timedelta
+    platform: str | None = None     # a platform source's thread: its kind, its source's URL and its id there
+    source: str | None = None
+    thread: str | None = None
 
 
 class Schedule:
@@ -214,14 +217,19 @@ class Schedule:
                                                or_(src.not_before.is_(None), src.not_before <= now),
                                                func.coalesce(src.failures, 0) < 2))
         with self.store.engine.connect() as con:
-            rows = con.execute(select(c.id, c.url, c.comments_feed, c.last_page, c.n_replies, c.refresh_every)
+            rows = con.execute(select(c.id, c.url, c.comments_feed, c.last_page, c.n_replies, c.refresh_every,
+                                      c.platform, c.platform_thread, src.url.label("source_url"))
                                .select_from(Conversation.__table__.outerjoin(Source.__table__,
                                                                              c.source_id == src.id))
                                .where(c.refresh_at.is_not(None), c.refresh_at <= now, source_ok)
                                .order_by(c.refresh_at).limit(limit)).all()
-        return [Refresh(id=r.id, url=r.url, target=r.comments_feed or r.last_page or r.url,
+        return [Refresh(id=r.id, url=r.url, target=(f"{r.source_url}#thread:{r.platform_thread}"
+                                                    if r.platform and r.source_url
+                                                    else r.comments_feed or r.last_page or r.url),
                         is_feed=bool(r.comments_feed), n_replies=r.n_replies,
-                        every=timedelta(seconds=r.refresh_every or 60)) for r in rows]
+                        every=timedelta(seconds=r.refresh_every or 60),
+                        platform=r.platform if r.source_url else None, source=r.source_url,
+                        thread=r.platform_thread) for r in rows]
 
     def refreshed(self, refreshes: Sequence[Refresh], every: timedelta, now: datetime | None = None) -> int:
         """After a crawl re-read these: halve the interval of those that gained replies, double the others'.

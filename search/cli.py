@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from threadscout.config.errors import ThreadscoutError, UsageError
-from threadscout.config.settings import Settings, load_settings
+from threadscout.config.settings import SOURCE_KINDS, Settings, load_settings
 from threadscout.search import output
 from threadscout.search.progress import CrawlProgress
 
@@ -189,8 +189,10 @@ def sources(ctx: click.Context, listing: output.Listing) -> None:
 
 @sources.command(name="add")
 @click.argument("url", type=URL)
-@click.option("--kind", type=click.Choice(["feed", "site", "forum", "query"]),
-              help="What the place is (detected from its first answer when left out).")
+@click.option("--kind", type=click.Choice(list(SOURCE_KINDS)),
+              help="What the place is (detected from its first answer when left out); a platform "
+                   "(mastodon, lemmy, discourse, hackernews, stackexchange, reddit) is searched through its "
+                   "public API for the mission's keywords.")
 @pass_context
 def sources_add(obj: Context, url: str, kind: str | None) -> None:
     """Start watching URL: the next crawl reads it, like a source of the configuration.

@@ -52,6 +52,7 @@ class SourceHealth:
     asked_to_wait_until: datetime | None = None   # the site's Retry-After (clamped to a week)
     asked_wait: float | None = None               # seconds, as the site asked
     capped: str | None = None                     # what a limit left out in its last crawl, in words
+    platform_note: str | None = None              # what a platform says of our standing (quota left)
 
     @property
     def wait_clamped(self) -> bool:
@@ -70,7 +71,7 @@ class SourceHealth:
                 "error_kind": self.error_kind, "feeds": list(self.feeds), "cut_short": iso(self.cut_short),
                 "crawling_since": iso(self.crawling_since),
                 "asked_to_wait_until": iso(self.asked_to_wait_until), "asked_wait_seconds": self.asked_wait,
-                "wait_clamped": self.wait_clamped, "capped": self.capped}
+                "wait_clamped": self.wait_clamped, "capped": self.capped, "platform_note": self.platform_note}
 
 
 @dataclass
@@ -194,7 +195,8 @@ def _health(url: str, kind: str | None, origin: str, every: timedelta, row: Sour
                         failures=row.failures or 0, failing_since=row.failing_since, last_error=row.last_error,
                         error_kind=row.last_error_kind, feeds=tuple(row.feeds or ()), cut_short=cut_short,
                         crawling_since=under_way,
-                        asked_to_wait_until=row.not_before, asked_wait=row.asked_wait, capped=row.capped)
+                        asked_to_wait_until=row.not_before, asked_wait=row.asked_wait, capped=row.capped,
+                        platform_note=row.platform_note)
 
 
 def crawl(cfg: Settings, *, all_sources: bool = False, on_counts: Callable[[dict[str, int]], None] | None = None,
@@ -396,7 +398,9 @@ def due_work(cfg: Settings, store: Store, schedule: Schedule, *, requested_only:
 
 
 def refresh_sources(refreshes: list[Refresh]) -> list[ConfigSource]:
-    return [ConfigSource(url=r.target, kind="feed" if r.is_feed else "site", refresh_of=r.url) for r in refreshes]
+    return [ConfigSource(url=r.source, kind=r.platform, refresh_of=r.url, thread=r.thread)  # type: ignore[arg-type]
+            if r.platform and r.source else
+            ConfigSource(url=r.target, kind="feed" if r.is_feed else "site", refresh_of=r.url) for r in refreshes]
 
 
 def run_once(cfg: Settings, *, on_counts: Callable[[dict[str, int]], None] | None = None,

@@ -235,6 +235,8 @@ def print_sources(health: Sequence[Any]) -> None:
                                style="red"), soft_wrap=True)
         if h.capped:
             console.print(Text(f"    capped in its last crawl: {one_line(h.capped)}"), soft_wrap=True)
+        if h.platform_note:
+            console.print(Text(f"    the platform says: {one_line(h.platform_note)}"), soft_wrap=True)
         if h.asked_to_wait_until is not None and h.asked_to_wait_until > now:
             console.print(Text(f"    {wait_line(h)}"), soft_wrap=True)
 

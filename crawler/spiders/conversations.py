@@ -35,6 +35,7 @@ from threadscout.crawler.extensions import CrawlContext, crawl_context
 from threadscout.crawler.extract.registry import FEED_PATHS, THREAD_PLATFORMS
 from threadscout.crawler.feeds import FeedRefused, looks_like_feed, parse_feed
 from threadscout.crawler.health import classify, kind_of_status
+from threadscout.crawler.platforms.crawl import PlatformCrawl, is_platform
 from threadscout.crawler.politeness import OUR_STALL, retry_after_seconds
 from threadscout.crawler.signals import page_failed
 from threadscout.crawler.urls import canonical_url, is_fetchable, same_site
@@ -61,7 +62,7 @@ class Budget:
         return not self.allow or any(p.search(url) for p in self.allow)
 
 
-class ConversationSpider(Spider):
+class ConversationSpider(PlatformCrawl, Spider):
     name = "threadscout"
     handle_httpstatus_list = [304]
 
@@ -80,6 +81,7 @@ class ConversationSpider(Spider):
         self.admitted: dict[str, set[str]] = {}     # source -> the conversations it brought in this crawl
         self.capped: dict[str, str] = {}            # source -> what a limit left out, in words
         self.parser: ParsingThread | None = None    # where heavy pages and feeds are parsed (see _parsed)
+        self.platform_runs = {}                     # platform sources (crawler.platforms.crawl)
 
     # -- starting ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -94,6 +96,10 @@ class ConversationSpider(Spider):
         self.max_feed_size = crawl.max_feed_size
         self.max_items, self.max_conversations = crawl.max_items_per_feed, crawl.max_conversations
         for source in ctx.sources:
+            if is_platform(source.kind):        # searched through the platform's API, not crawled
+                for out in self.platform_starts(source):
+                    yield out
+                continue
             if source.refresh_of is not None:   # a conversation re-read on its own: its comment feed, or its
                 # last page and the pages after it; nothing else
                 self.budgets[source.url] = Budget(depth=0, max_pages=source.max_pages or crawl.max_pages)
