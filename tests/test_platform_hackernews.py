@@ -126,3 +126,39 @@ def test_platform_settings_are_checked(tmp_path: Path) -> None:
     cfg = write_config(tmp_path, [{"url": "https://blog.example.org/", "kind": "site", "backfill": "7d"}])
     proc = run_cli("sources", config=cfg)
     assert proc.returncode == 2 and "backfill" in proc.stderr and "platform sources only" in proc.stderr
+
+
+def test_run_rereads_an_active_thread_through_the_api_on_its_own_schedule(tmp_path: Path, fake: FakeServer,
+                                                                          world: World) -> None:
+    import sqlite3
+
+    cfg = config(tmp_path, fake)
+    run_cli("run", "--once", config=cfg, check=True)       # the first cycle: searched and read
+    story = world.topics[0]
+    world.reply(story, "late", "<p>An answer the search window no longer shows</p>")
+    with sqlite3.connect(tmp_path / "data" / "threadscout.db") as db:   # its re-read falls due now
+        db.execute("UPDATE conversations SET refresh_at = '2000-01-01 00:00:00.000000' WHERE url = ?",
+                   (HN + str(story.id),))
+    fake.clear_log()
+    run_cli("run", "--once", config=cfg, check=True)       # the source is not due: only the re-read
+    assert fake.requests("/api/v1/search_by_date") == []
+    assert thread_calls(fake) == [f"/api/v1/items/{story.id}"]
+    assert show(cfg, HN + str(story.id))["replies"][-1]["author"] == "late"
+
+
+def test_malformed_and_mis_encoded_answers_fail_one_thread_not_the_crawl(tmp_path: Path, fake: FakeServer,
+                                                                         world: World) -> None:
+    story, other = world.topics[0], world.topics[1]
+    fake.answer_next(f"/api/v1/items/{other.id}", Reply(200, b'{"id": 5, "children": [', "application/json"),
+                     times=5)
+    bad = json.dumps(hackernews._node(story, story.root)).encode().replace(b"Try your library.",
+                                                                            b"Try your \xff\xfe library.")
+    fake.answer_next(f"/api/v1/items/{story.id}", Reply(200, bad, "application/json"), times=5)
+    cfg = config(tmp_path, fake)
+    proc = run_cli("crawl", config=cfg)
+    assert "Traceback" not in proc.stderr
+    shown = show(cfg, HN + str(story.id))
+    assert shown["replies"][0]["text"] == "Try your \ufffd\ufffd library."
+    assert run_cli("show", HN + str(other.id), config=cfg).returncode != 0      # not read: not made up
+    sources = json.loads(run_cli("sources", "--json", config=cfg, check=True).stdout)
+    assert sources[0]["failures"] == 0                  # the search worked: the source is fine

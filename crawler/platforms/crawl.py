@@ -36,6 +36,7 @@ from threadscout.crawler.health import classify, kind_of_status
 from threadscout.crawler.items import ConversationItem
 from threadscout.crawler.platforms import (Answer, Call, Hit, Note, NotThisPlatform, Platform, PlatformError, Target,
                                            Thread, utc)
+from threadscout.crawler.pipelines import MAX_REPLIES
 from threadscout.crawler.platforms.limits import answer_of
 from threadscout.crawler.platforms.registry import PLATFORMS
 from threadscout.crawler.politeness import retry_after_seconds
@@ -267,6 +268,9 @@ class PlatformCrawl:
             conversation.source_url = run.source.url
             conversation.platform_thread = (run.platform.kind, root)
             conversation.url = canonical_url(conversation.url)
+            if len(conversation.replies) > MAX_REPLIES:
+                self._cap(run.source.url, f"a thread of {len(conversation.replies):,} replies: "  # type: ignore[attr-defined]
+                          f"its first {MAX_REPLIES:,} kept")
             if value.mark is not None:
                 conversation.fetched = (thread_key(run.target, run.platform, root), value.mark, None)
             if self._admit(run.source.url, [conversation]):  # type: ignore[attr-defined]

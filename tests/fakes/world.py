@@ -6,7 +6,8 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+# the fakes' present: a day before the real one, so that their threads are recent (active) whenever tests run
+NOW = (datetime.now(timezone.utc) - timedelta(days=1)).replace(microsecond=0)
 
 
 @dataclass
