@@ -162,3 +162,12 @@ def test_malformed_and_mis_encoded_answers_fail_one_thread_not_the_crawl(tmp_pat
     assert run_cli("show", HN + str(other.id), config=cfg).returncode != 0      # not read: not made up
     sources = json.loads(run_cli("sources", "--json", config=cfg, check=True).stdout)
     assert sources[0]["failures"] == 0                  # the search worked: the source is fine
+
+
+def test_every_platform_kind_of_the_configuration_is_one_module_of_the_registry() -> None:
+    from threadscout.config.settings import PLATFORM_KINDS
+    from threadscout.crawler.platforms.registry import PLATFORMS
+
+    assert set(PLATFORMS) <= set(PLATFORM_KINDS)
+    for kind, platform in PLATFORMS.items():
+        assert platform.kind == kind and platform.expects and platform.name

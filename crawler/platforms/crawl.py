@@ -29,7 +29,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from threadscout.config.settings import Source
+from threadscout.config.settings import PLATFORM_KINDS, Source
 from threadscout.crawler import signals as our_signals
 from threadscout.crawler.addresses import PRIVATE_OK, refusal
 from threadscout.crawler.health import classify, kind_of_status
@@ -101,13 +101,16 @@ class PlatformCrawl:
 
     def platform_starts(self, source: Source) -> Iterator[Any]:
         ctx = self.context  # type: ignore[attr-defined]
-        platform = PLATFORMS[str(source.kind)]
+        platform = PLATFORMS.get(str(source.kind))
         try:
+            if platform is None:
+                raise NotThisPlatform(f"kind = {source.kind!r} is not supported by this version of threadscout")
             target = platform.target(source.url)
         except NotThisPlatform as exc:
-            self.starts_left[source.url] = 1  # type: ignore[attr-defined]
-            self._source_result(source.url, status=None, error=str(exc), error_kind="hard",  # type: ignore[attr-defined]
-                                kind=source.kind)
+            if source.refresh_of is None:
+                self.starts_left[source.url] = 1  # type: ignore[attr-defined]
+                self._source_result(source.url, status=None, error=str(exc),  # type: ignore[attr-defined]
+                                    error_kind="hard", kind=source.kind)
             return
         marks = ctx.store.fetch_marks(f"{target.api}/#threadscout:{platform.kind}:")
         marks.update(ctx.store.fetch_marks(cursor_key(source.url, "")))
@@ -334,7 +337,7 @@ def _one_line(text: str | None) -> str:
 
 
 def is_platform(kind: str | None) -> bool:
-    return kind in PLATFORMS
+    return kind in PLATFORM_KINDS
 
 
 def conversation_of(item: Any) -> ConversationItem | None:
