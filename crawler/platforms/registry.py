@@ -3,8 +3,9 @@ in ``config.settings.PLATFORM_KINDS``, which the configuration checks sources ag
 
 from __future__ import annotations
 
-from . import Platform, hackernews
+from . import Platform, hackernews, stackexchange
 
 PLATFORMS: dict[str, Platform] = {p.kind: p for p in (
     hackernews.PLATFORM,
+    stackexchange.PLATFORM,
 )}
