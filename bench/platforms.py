@@ -20,6 +20,7 @@ Prints one line per measurement; the numbers go to bench/README.md.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import subprocess
@@ -41,6 +42,7 @@ from fakes.world import NOW, World  # noqa: E402
 # platform -> (its fake's module, the source URL for a fake at BASE)
 FAKES: dict[str, tuple[str, str]] = {
     "hackernews": ("fakes.hackernews", "{base}/"),
+    "stackexchange": ("fakes.stackexchange", "{base}/2.3/?site=literacy"),
 }
 KEYWORD = "adult literacy"
 MEASURE = ("import runpy, sys\n"
@@ -73,7 +75,10 @@ def bare_reader(servers: dict[str, FakeServer]) -> tuple[float, int]:
     for base, entry in calls:
         query = "&".join(f"{k}={urllib.request.quote(v)}" for k, vs in entry.query.items() for v in vs)
         with urllib.request.urlopen(f"{base}{entry.path}?{query}") as answer:
-            json.loads(answer.read() or b"null") if "json" in answer.headers.get("Content-Type", "") else None
+            body = answer.read()
+            if answer.headers.get("Content-Encoding") == "gzip":
+                body = gzip.decompress(body)
+            json.loads(body or b"null") if "json" in answer.headers.get("Content-Type", "") else None
     return time.perf_counter() - start, threads
 
 

@@ -33,3 +33,14 @@ def test_installed_as_one_package_namespace(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[false, false, false, false]"
+
+
+def test_every_package_folder_is_installed():
+    """A sub-package left out of pyproject.toml's list imports from a checkout but is missing when installed
+    (an editable install hides it): every folder with an __init__.py is in the list."""
+    import tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {"threadscout." + ".".join(init.parent.relative_to(ROOT).parts)
+               for layer in ("config", "indexer", "crawler", "search")
+               for init in (ROOT / layer).rglob("__init__.py")}
+    assert folders - listed == set()
