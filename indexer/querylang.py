@@ -180,9 +180,19 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
         if not org_names:
             raise QueryError("is:ours needs the organisation's names: add org_names = [\"...\"] to [mission] in "
                              "the configuration")
-        names = " OR ".join(f'authors:"{n.replace(chr(34), "")}"' for n in org_names)
+        names = " OR ".join(_ours(n) for n in org_names)
         return f"{sign}({names})"
     return f"{sign}{value}:yes"
+
+
+def _ours(name: str) -> str:
+    """Who ``is:ours`` looks for: the name as people write it, and as a platform's account name writes it
+    ("Riverside Literacy" is also @riversideliteracy@mastodon.social, u/riverside_literacy)."""
+    words = re.findall(r"\w+", name.lower())
+    forms = [f'authors:"{name.replace(chr(34), "")}"']
+    if len(words) > 1:
+        forms += [f"authors:{''.join(words)}", f"authors:{'_'.join(words)}"]
+    return " OR ".join(forms)
 
 
 def check_typed(query: str) -> None:
