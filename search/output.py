@@ -419,6 +419,11 @@ def print_status(status: Any) -> None:
         state = "ok" if not h.failures else f"failing since {_when(h.failing_since)} ({h.failures}x)"
         console.print(Text(f"  {one_line(h.url)}", style="cyan"), soft_wrap=True)
         console.print(Text(f"    {state} · last success {_when(h.last_success)} · next run {due}"))
+        for said in (f"capped in its last crawl: {h.capped}" if h.capped else None,
+                     "cut short: its last crawl did not finish; the next reads it again" if h.cut_short else None,
+                     h.platform_note):
+            if said:
+                console.print(Text(f"    {one_line(said)}"), soft_wrap=True)
     console.print(Text("\nSaved searches", style="bold"))
     if not status.searches:
         console.print(Text("  none"))

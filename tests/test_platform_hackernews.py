@@ -103,6 +103,8 @@ def test_a_rate_limit_that_lasts_cuts_the_source_short_and_the_next_crawl_goes_o
     run_cli("crawl", config=cfg)
     sources = json.loads(run_cli("sources", "--json", config=cfg, check=True).stdout)
     assert "429" in (sources[0]["capped"] or "")
+    status = run_cli("status", config=cfg, check=True).stdout
+    assert "capped in its last crawl" in status and "429" in status          # said by `status` too
     fake.overrides.clear()
     fake.clear_log()
     run_cli("crawl", "--all", config=cfg, check=True)

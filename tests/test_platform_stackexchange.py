@@ -15,6 +15,8 @@ from fakes import stackexchange
 from fakes.server import Reply
 from fakes.stackexchange import StackExchangeServer, link
 from fakes.world import NOW, Topic, World
+from receivers import WebServer
+from test_web import Browser
 
 
 @pytest.fixture
@@ -81,6 +83,12 @@ def test_questions_are_read_whole_in_thread_order_and_the_quota_is_shown(tmp_pat
     # the quota as the last answer read said it (answers read at once may come in out of order)
     note = re.fullmatch(r"quota (\d+) of 300 left", sources[0]["platform_note"] or "")
     assert note and fake.quota_left <= int(note.group(1)) < 300 - 3
+    server = WebServer(cfg)                       # the web page's sources page says it too
+    try:
+        status, _, page = Browser(server.url).get("/sources")
+        assert status == 200 and sources[0]["platform_note"] in page
+    finally:
+        server.stop()
     assert all(e.user_agent.startswith("threadscout/") for e in fake.requests())
 
 
