@@ -93,10 +93,9 @@ def test_search_pages_with_after_back_to_since(tmp_path: Path, fake: RedditServe
     run_cli("crawl", config=cfg, check=True)
     pages = fake.requests("/r/literacy/search.rss")
     assert [e.query.get("after") for e in pages] == [None, [f"t3_{b36(many[98].id)}"]]   # 100 entries, then 32
-    found = {c["url"] for c in json.loads(run_cli("search", "literacy night", "--json", "--limit", "500",
-                                                  config=cfg, check=True).stdout)}
-    assert {permalink(t) for t in many} <= found
-    assert run_cli("show", permalink(old), config=cfg).returncode != 0      # before `since`: not read
+    read = sorted(f"/r/literacy/comments/{b36(t.id)}/.rss" for t in [world.topics[0], *many])    # not `old`
+    assert sorted(thread_calls(fake)) == read and old not in many
+    assert sources(cfg)[fake.base + "/r/literacy/"]["failures"] == 0
 
 
 def test_an_unchanged_refresh_asks_no_thread_and_an_active_thread_is_reread_on_its_own(
@@ -126,8 +125,8 @@ def test_an_unchanged_refresh_asks_no_thread_and_an_active_thread_is_reread_on_i
 def test_rate_limit_headers_and_a_429_are_obeyed(tmp_path: Path, fake: RedditServer, world: World) -> None:
     fake.ratelimit["/r/literacy/search.rss"] = (0, 1)      # no call left for a second
     t = world.topics[0]
-    fake.answer_next(f"/r/literacy/comments/{b36(t.id)}/", Reply(429, b"<html><title>Too Many Requests</title></html>",
-                                                                 "text/html", {"Retry-After": "1"}))
+    fake.answer_next(f"/r/literacy/comments/{b36(t.id)}/",
+                     Reply(429, b"<html><title>Too Many Requests</title></html>", "text/html", {"Retry-After": "1"}))
     cfg = write_config(tmp_path, [{"url": fake.base + "/r/literacy/", "kind": "reddit", "backfill": "3650d"}],
                        mission='keywords = ["adult literacy"]')         # one search: every call comes after it
     fake.comment_hits = True
@@ -158,7 +157,7 @@ def test_a_429_that_lasts_cuts_the_source_short_and_the_next_crawl_goes_on(
     assert len(json.loads(run_cli("search", "literacy", "--json", config=cfg, check=True).stdout)) == 2
 
 
-def test_addresses_and_answers_that_are_not_reddits_feeds_fail_their_source_in_one_line(
+def test_addresses_answers_and_robots_txt_that_are_not_for_us_fail_their_source_in_one_line(
         tmp_path: Path, fake: RedditServer, world: World) -> None:
     fake.answer_next("/r/blockedpage/", Reply(200, b"<!doctype html><html><head><title>Blocked</title></head>"
                                                    b"<body><p>You've been\nblocked.</p></body></html>",
@@ -166,6 +165,7 @@ def test_addresses_and_answers_that_are_not_reddits_feeds_fail_their_source_in_o
     fake.answer_next("/r/forbidden/", reddit.blocked(), times=10)
     fake.answer_next("/r/garbage/", Reply(200, b"\x00\xff{not a feed", "application/atom+xml"), times=10)
     elsewhere = world.topics[3]
+    fake.comment_hits = True            # the second topic is found (by its comment), then its feed breaks
     # a thread feed cut off mid-way, and one with a broken byte: that thread fails, or keeps the rest of its text
     fake.answer_next(f"/r/literacy/comments/{b36(world.topics[1].id)}/",
                      Reply(200, b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>t3_',
@@ -174,16 +174,22 @@ def test_addresses_and_answers_that_are_not_reddits_feeds_fail_their_source_in_o
     path = f"/r/literacy/comments/{b36(first.id)}/.rss"
     body = reddit.route(fake, path, {"limit": ["100"]}).body.replace(b"Try the library", b"Try the \xff library")
     fake.answer_next(path, Reply(200, body, reddit.ATOM), times=5)
-    cfg = config(tmp_path, fake, {"url": fake.base + "/user/bob/", "kind": "reddit"},
-                 {"url": fake.base + "/r/blockedpage/", "kind": "reddit"},
-                 {"url": fake.base + "/r/forbidden/", "kind": "reddit"},
-                 {"url": fake.base + "/r/garbage/", "kind": "reddit"},
-                 {"url": fake.base + "/r/nosuchsub/", "kind": "reddit"},
-                 {"url": fake.base + "/", "kind": "reddit", "backfill": "3650d"})
-    proc = run_cli("crawl", config=cfg)
+    more: list[dict[str, object]] = [
+        {"url": fake.base + "/user/bob/", "kind": "reddit"}, {"url": fake.base + "/r/blockedpage/", "kind": "reddit"},
+        {"url": fake.base + "/r/forbidden/", "kind": "reddit"}, {"url": fake.base + "/r/garbage/", "kind": "reddit"},
+        {"url": fake.base + "/r/nosuchsub/", "kind": "reddit"},
+        {"url": fake.base + "/", "kind": "reddit", "backfill": "3650d"}]
+    with reddit.serve(World()) as strict:       # another Reddit whose robots.txt disallows the subreddit's feeds
+        strict.robots = "User-agent: *\nDisallow: /r/literacy/\n"
+        cfg = config(tmp_path, fake, *more, {"url": strict.base + "/r/literacy/", "kind": "reddit"})
+        proc = run_cli("crawl", config=cfg)
+        assert strict.requests("/robots.txt") and strict.requests("/r/") == []      # robots.txt read, no feed
     assert "Traceback" not in proc.stderr
     found = sources(cfg)
-    for url, words in [("/user/bob/", "is not a subreddit"), ("/r/blockedpage/", "did not answer a feed (HTTP 200: Blocked)"),
+    robots = found[strict.base + "/r/literacy/"]
+    assert "robots.txt" in robots["last_error"] and robots["error_kind"] == "hard" and "\n" not in robots["last_error"]
+    for url, words in [("/user/bob/", "is not a subreddit"),
+                       ("/r/blockedpage/", "did not answer a feed (HTTP 200: Blocked)"),
                        ("/r/forbidden/", "HTTP 403 (Blocked)"), ("/r/garbage/", "did not answer a feed"),
                        ("/r/nosuchsub/", "HTTP 404 (reddit.com: page not found)")]:
         source = found[fake.base + url]
@@ -200,14 +206,3 @@ def test_addresses_and_answers_that_are_not_reddits_feeds_fail_their_source_in_o
     assert run_cli("show", permalink(world.topics[1]), config=cfg).returncode != 0     # broken: not made up
     shown = show(cfg, permalink(first))
     assert shown["n_replies"] == 3 and shown["replies"][0]["text"] == "Try the \ufffd library on Main St."
-
-
-def test_robots_txt_that_disallows_the_feeds_is_obeyed(tmp_path: Path, fake: RedditServer) -> None:
-    fake.robots = "User-agent: *\nDisallow: /r/literacy/\n"
-    cfg = config(tmp_path, fake)
-    proc = run_cli("crawl", config=cfg)
-    assert "Traceback" not in proc.stderr
-    assert fake.requests("/robots.txt") and fake.requests("/r/") == []      # asked robots.txt, no feed
-    source = sources(cfg)[fake.base + "/r/literacy/"]
-    assert "robots.txt" in source["last_error"] and source["error_kind"] == "hard"
-    assert "\n" not in source["last_error"]
