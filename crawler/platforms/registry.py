@@ -3,9 +3,10 @@ in ``config.settings.PLATFORM_KINDS``, which the configuration checks sources ag
 
 from __future__ import annotations
 
-from . import Platform, hackernews, stackexchange
+from . import Platform, discourse, hackernews, stackexchange
 
 PLATFORMS: dict[str, Platform] = {p.kind: p for p in (
     hackernews.PLATFORM,
+    discourse.PLATFORM,
     stackexchange.PLATFORM,
 )}
