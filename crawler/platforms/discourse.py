@@ -165,11 +165,10 @@ class Discourse:
             number = _number(post)
             if post is first or number is None or post.get("deleted_at") or post.get("post_type") == SMALL_ACTION:
                 continue
-            parent = post.get("reply_to_post_number")
-            parent_number = _int(parent)
-            replies.append((str(number), str(parent_number) if parent_number not in (None, 1) else None,
-                            number, ReplyItem(author=name_of(post.get("username")), published=utc(post.get("created_at")),
-                                              text=html_text(post.get("cooked")), url=f"{url}/{number}")))
+            parent_number = _int(post.get("reply_to_post_number"))      # None or 1: the first post
+            reply = ReplyItem(author=name_of(post.get("username")), published=utc(post.get("created_at")),
+                              text=html_text(post.get("cooked")), url=f"{url}/{number}")
+            replies.append((str(number), str(parent_number) if parent_number not in (None, 1) else None, number, reply))
         conversation = ConversationItem(
             url=url, title=text_of(data.get("title")) or None,
             author=name_of(first.get("username")) if first else None,

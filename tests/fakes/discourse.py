@@ -6,7 +6,8 @@ from discourse/discourse_api_docs (openapi.json and its example responses) and t
   ``posts_count``, ...), ``users``, ``categories``, ``tags``, ``groups``, ``grouped_search_result``
   (``more_full_page_results`` true or null, ``error``, ``post_ids``, ...). One post per topic, the newest that
   matched (lib/search.rb ``aggregate_post_sql``: ``max(post_number)`` with ``order:latest``), topics by it newest
-  first; 50 a page (``Search.per_filter``); ``page`` > 10 is an InvalidParameters 400 (search_controller.rb);
+  first; 50 a page (``Search.per_filter``; the site setting ``search_page_size`` in newer versions: ``per_page``);
+  ``page`` > 10 is an InvalidParameters 400 (search_controller.rb);
   ``before:``/``after:`` compare ``posts.created_at`` with the day (lib/search.rb ``advanced_filter``).
 - ``/t/ID.json``: ``id``, ``title``, ``fancy_title``, ``slug``, ``posts_count``, ``chunk_size`` 20,
   ``post_stream.posts`` (the first 20) and ``post_stream.stream`` (every id), post objects with ``username``,
@@ -44,6 +45,7 @@ class DiscourseServer(FakeServer):
         self.login_required = False
         self.to_first: set[int] = set()        # replies whose reply_to_post_number is 1 rather than null
         self.loose: set[int] = set()           # topics the search finds though they hold no keyword (stemming)
+        self.per_page = PER_PAGE               # the site setting search_page_size (newer versions)
 
 
 def slug(topic: Topic) -> str:
@@ -138,20 +140,22 @@ def search(server: DiscourseServer, query: dict[str, list[str]]) -> Reply:
         for topic in world.topics:
             if topic.id in server.loose and topic.root is not None:
                 found.append((topic, topic.root))
-    found = [(t, p) for t, p in found if (before is None or p.created < before) and (after is None or p.created > after)]
+    found = [(t, p) for t, p in found
+             if (before is None or p.created < before) and (after is None or p.created > after)]
     best: dict[int, tuple[int, Topic, Post]] = {}            # per topic, its highest matching post number
     for topic, post in found:
         number = post_number(topic, post)
         if topic.id not in best or number > best[topic.id][0]:
             best[topic.id] = (number, topic, post)
     ordered = sorted(best.values(), key=lambda e: (e[2].created, e[2].id), reverse=True)
-    shown = ordered[(page - 1) * PER_PAGE:page * PER_PAGE]
+    per = server.per_page
+    shown = ordered[(page - 1) * per:page * per]
     posts = [{"id": post_id(p), "name": p.author.title(), "username": p.author,
               "avatar_template": f"/user_avatar/forum/{p.author}/{{size}}/1_2.png", "created_at": _iso(p.created),
               "cooked": "", "like_count": 0, "blurb": re.sub(r"<[^>]+>", "", p.text)[:300], "post_number": n,
               "topic_id": t.id} for n, t, p in shown]
     topics = [topic_summary(t) for _, t, _ in shown]
-    more = True if len(ordered) > page * PER_PAGE else None
+    more = True if len(ordered) > page * per else None
     return as_json({"posts": posts, "topics": topics, "users": [], "categories": [], "tags": [], "groups": [],
                     "grouped_search_result": {
                         "more_posts": None, "more_users": None, "more_categories": None, "term": term,
