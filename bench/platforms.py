@@ -44,6 +44,7 @@ FAKES: dict[str, tuple[str, str]] = {
     "hackernews": ("fakes.hackernews", "{base}/"),
     "stackexchange": ("fakes.stackexchange", "{base}/2.3/?site=literacy"),
     "reddit": ("fakes.reddit", "{base}/r/literacy/"),
+    "discourse": ("fakes.discourse", "{base}/"),
 }
 KEYWORD = "adult literacy"
 MEASURE = ("import runpy, sys\n"
