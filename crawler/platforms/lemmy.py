@@ -38,7 +38,7 @@ class Lemmy:
         api = f"{parts.scheme}://{parts.netloc}/api/v3"
         if not segments or segments == ["api", "v3"]:
             return Target(source=url, api=api)
-        if len(segments) == 2 and segments[0] in ("c", "m") and _community_name(segments[1]):
+        if len(segments) == 2 and segments[0] == "c" and _community_name(segments[1]):
             return Target(source=url, api=api, scope=segments[1])
         raise NotThisPlatform(f"{url} is not {self.expects} (a path other than /c/NAME)")
 
@@ -195,8 +195,8 @@ def _author(creator: Any) -> str | None:
     name = name_of(field_of(creator, "name"))
     if name is None or field_of(creator, "local") is not False:
         return name
-    host = urlsplit(field_of(creator, "actor_id") or "").hostname if isinstance(field_of(creator, "actor_id"), str) \
-        else None
+    actor = field_of(creator, "actor_id")
+    host = urlsplit(actor).hostname if isinstance(actor, str) else None
     return f"{name}@{host}" if host else name
 
 
