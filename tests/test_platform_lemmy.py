@@ -188,7 +188,8 @@ def test_a_community_source_searches_that_community_only_and_bad_urls_fail_in_on
     assert sources[fake.base + "/c/literacy"]["failures"] == 0
     searches = [e for e in fake.requests("/api/v3/search") if e.query.get("community_name") == ["literacy"]]
     assert {e.query["type_"][0] for e in searches} == {"Posts", "Comments"}
-    found = json.loads(run_cli("search", "literacy OR fun OR club", "--json", "-n", "500", config=cfg, check=True).stdout)
+    found = json.loads(run_cli("search", "literacy OR fun OR club", "--json", "-n", "500", config=cfg,
+                               check=True).stdout)
     a, g = world.topics[0], world.topics[4]
     urls = {c["url"] for c in found}
     assert {u for u in urls if "broken.example" not in u} == {post_url(a), post_url(g)}

@@ -15,12 +15,13 @@ from typing import Any
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, NotThisPlatform, PlatformError, Search, Target,
-                                           Thread, ThreadRead, as_id, depth_first, field_of, name_of, objects,
-                                           text_of, utc, web_url)
+from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, Note, NotThisPlatform, PlatformError, Search,
+                                           Target, Thread, ThreadRead, as_id, depth_first, field_of, name_of,
+                                           objects, text_of, utc, web_url)
 
 PER_PAGE = 50           # the API's FETCH_LIMIT_MAX
-MAX_SEARCH_PAGES = 10   # per keyword and type (the API serves 100; the default search limit is 60 calls in 10 min)
+MAX_SEARCH_PAGES = 20   # per keyword and type: 1,000 hits (the API serves 100 pages; its default search limit
+                        # is 60 calls in 10 minutes, and it has no date filter to start a search lower)
 MAX_COMMENT_PAGES = 100  # the API's PAGE_LIMIT_MAX: 5,000 comments, the pipeline's own cap
 LIMITED = "rate_limit_error"
 
@@ -94,6 +95,9 @@ class Lemmy:
                     yield hits
                 if older or len(data[key]) < PER_PAGE:
                     break
+                if page == MAX_SEARCH_PAGES:
+                    yield Note(f"the {kind.lower()} search for {keyword!r} stopped at {page * PER_PAGE:,} hits: "
+                               "older ones were not searched")
 
     def thread(self, target: Target, hit: Hit) -> ThreadRead:
         answer = yield Call(f"{target.api}/post?{urlencode({'id': hit.thread})}")

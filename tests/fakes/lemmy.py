@@ -119,12 +119,17 @@ def path_of(topic: Topic, comment: Post) -> str:
     return "0." + ".".join(str(i) for i in reversed(chain))
 
 
-def comment_view(topic: Topic, comment: Post) -> dict[str, Any]:
-    children = sum(1 for r in topic.replies if f".{comment.id}." in path_of(topic, r))
+def paths_of(topic: Topic) -> dict[int, str]:
+    return {r.id: path_of(topic, r) for r in topic.replies}
+
+
+def comment_view(topic: Topic, comment: Post, paths: dict[int, str] | None = None) -> dict[str, Any]:
+    paths = paths if paths is not None else paths_of(topic)
+    children = sum(1 for p in paths.values() if f".{comment.id}." in p)
     return {"comment": {"id": comment.id, "creator_id": person(comment.author)["id"], "post_id": topic.id,
                         "content": "" if comment.deleted else comment.text, "removed": False,
                         "deleted": comment.deleted, "published": _iso(comment), "ap_id": comment_url(comment),
-                        "local": "@" not in comment.author, "path": path_of(topic, comment), "distinguished": False,
+                        "local": "@" not in comment.author, "path": paths[comment.id], "distinguished": False,
                         "language_id": 37},
             "creator": person(comment.author), "post": post(topic), "community": community(topic),
             "counts": {"comment_id": comment.id, "score": 1, "upvotes": 1, "downvotes": 0,
@@ -205,7 +210,8 @@ def route(server: FakeServer, path: str, query: dict[str, list[str]]) -> Reply:
             window = replies[:300]                          # the kludge: page and limit ignored
         else:
             window = replies[(page - 1) * limit:page * limit]
-        return as_json({"comments": [comment_view(topic, r) for r in window]})
+        paths = paths_of(topic)
+        return as_json({"comments": [comment_view(topic, r, paths) for r in window]})
     raise KeyError(path)
 
 
