@@ -45,6 +45,7 @@ FAKES: dict[str, tuple[str, str]] = {
     "stackexchange": ("fakes.stackexchange", "{base}/2.3/?site=literacy"),
     "reddit": ("fakes.reddit", "{base}/r/literacy/"),
     "discourse": ("fakes.discourse", "{base}/"),
+    "lemmy": ("fakes.lemmy", "{base}/"),
 }
 KEYWORD = "adult literacy"
 MEASURE = ("import runpy, sys\n"
