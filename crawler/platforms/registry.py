@@ -3,11 +3,12 @@ in ``config.settings.PLATFORM_KINDS``, which the configuration checks sources ag
 
 from __future__ import annotations
 
-from . import Platform, discourse, hackernews, reddit, stackexchange
+from . import Platform, discourse, hackernews, mastodon, reddit, stackexchange
 
 PLATFORMS: dict[str, Platform] = {p.kind: p for p in (
     hackernews.PLATFORM,
     stackexchange.PLATFORM,
     reddit.PLATFORM,
     discourse.PLATFORM,
+    mastodon.PLATFORM,
 )}
