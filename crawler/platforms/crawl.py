@@ -281,8 +281,10 @@ class PlatformCrawl:
                 yield conversation
                 for hit in sorted(run.hits.get(thread_id, ())):   # after it, in the same batch
                     self._record(hit_key(run.target, run.platform, hit), SEEN)
-                if root != thread_id and value.mark is not None:
-                    self._record(thread_key(run.target, run.platform, thread_id), value.mark)
+                if root != thread_id:            # its root, found by a reply: not read again in this crawl
+                    run.done.add(root)
+                    if value.mark is not None:
+                        self._record(thread_key(run.target, run.platform, thread_id), value.mark)
             else:
                 self._release(run, thread_id, whole=False)
                 return

@@ -3,7 +3,7 @@ in ``config.settings.PLATFORM_KINDS``, which the configuration checks sources ag
 
 from __future__ import annotations
 
-from . import Platform, discourse, hackernews, lemmy, reddit, stackexchange
+from . import Platform, discourse, hackernews, lemmy, mastodon, reddit, stackexchange
 
 PLATFORMS: dict[str, Platform] = {p.kind: p for p in (
     hackernews.PLATFORM,
@@ -11,4 +11,5 @@ PLATFORMS: dict[str, Platform] = {p.kind: p for p in (
     reddit.PLATFORM,
     discourse.PLATFORM,
     lemmy.PLATFORM,
+    mastodon.PLATFORM,
 )}
