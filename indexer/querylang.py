@@ -134,7 +134,7 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
         return f"{slop.group(1)}~{int(slop.group(2)) + 1}"
     match = _FIELD.match(token)
     if not match:
-        return token
+        return _with_hashtag(token)
     sign, name, value = match.group(1), match.group(2).lower(), match.group(3)
     phrase_slop = re.match(r'^("[^"]*")~(\d{1,3})$', value)
     if phrase_slop and name in ("title", "author"):
@@ -183,6 +183,19 @@ def _translate(token: str, org_names: Sequence[str], now: datetime) -> str:
         names = " OR ".join(_ours(n) for n in org_names)
         return f"{sign}({names})"
     return f"{sign}{value}:yes"
+
+
+def _with_hashtag(token: str) -> str:
+    """A phrase of two to four words finds its hashtag too: "adult literacy" is also #AdultLiteracy (one word to
+    the index), as Mastodon and others write it."""
+    sign = token[0] if token[:1] in "+-" else ""
+    phrase = token[len(sign):]
+    if not (len(phrase) > 2 and phrase.startswith('"') and phrase.endswith('"')):
+        return token
+    words = phrase[1:-1].split()
+    if not 2 <= len(words) <= 4 or not all(w.isalnum() for w in words) or len("".join(words)) > 100:
+        return token
+    return f"{'NOT ' if sign == '-' else sign}({phrase} OR {''.join(words).lower()})"
 
 
 def _ours(name: str) -> str:

@@ -35,6 +35,7 @@ MAX_HOPS = 10           # context calls walking up a reply chain deeper than 40
 MAX_MORE = 10           # context calls of replies whose own replies were cut off (the 60 / depth 20 limits)
 MAX_NODES = 20_000      # statuses of one thread kept (the pipeline keeps its first 5,000 replies)
 MAX_TAG = 100
+TITLE = 80              # characters of a status's first words that make its conversation's title
 
 
 def hashtag(keyword: str) -> str:
@@ -149,7 +150,7 @@ class Mastodon:
                     ReplyItem(author=_author(s), published=utc(s.get("created_at")), text=_text(s), url=_url(s)))
                    for sid, s in statuses.items()]
         conversation = ConversationItem(
-            url=url, title=None, author=_author(root), published=utc(root.get("created_at")), text=_text(root),
+            url=url, title=_title(root), author=_author(root), published=utc(root.get("created_at")), text=_text(root),
             kind="thread", replies=depth_first(replies))
         return Thread(conversation, mark=_mark(root), root=root_id if root_id != hit.thread else None)
 
@@ -250,6 +251,16 @@ def _text(status: Mapping[str, Any]) -> str:
     """The content warning (``spoiler_text``) first, then the text."""
     warning, body = text_of(status.get("spoiler_text")), html_text(status.get("content"))
     return f"{warning}\n\n{body}" if warning and body else (warning or body)
+
+
+def _title(status: Mapping[str, Any]) -> str | None:
+    """A status has no title: its content warning, or its first words (up to ``TITLE`` characters), as lists
+    and alerts need one."""
+    text = " ".join(_text(status).split())
+    if len(text) <= TITLE:
+        return text or None
+    cut = text[:TITLE].rsplit(" ", 1)[0] or text[:TITLE]
+    return cut + "…"
 
 
 PLATFORM = Mastodon()
