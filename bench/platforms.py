@@ -46,6 +46,7 @@ FAKES: dict[str, tuple[str, str]] = {
     "reddit": ("fakes.reddit", "{base}/r/literacy/"),
     "discourse": ("fakes.discourse", "{base}/"),
     "lemmy": ("fakes.lemmy", "{base}/"),
+    "mastodon": ("fakes.mastodon", "{base}/"),
 }
 KEYWORD = "adult literacy"
 MEASURE = ("import runpy, sys\n"

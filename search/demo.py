@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import tempfile
 from importlib.resources import as_file, files
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import click
 
@@ -13,7 +17,7 @@ from threadscout.config.settings import load_settings
 from threadscout.search import jobs, output
 from threadscout.search.progress import CrawlProgress
 from threadscout.search.query import search, show
-from threadscout.search.sampleweb import SampleWebServer
+from threadscout.search.sampleweb import SampleWebServer, SiteHandler
 
 DEMO_QUERIES = ['"adult literacy"', '"reading tutor" OR tutors', "ESL classes"]
 
@@ -24,7 +28,7 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
         workdir = Path(keep_dir) if keep_dir else Path(tmp)
         _refuse_if_in_use(workdir)
         workdir.mkdir(parents=True, exist_ok=True)
-        server = SampleWebServer(Path(site_root))
+        server = SampleWebServer(Path(site_root), DemoHandler)
         base = server.start()
         try:
             template = (files("threadscout.config") / "demo.toml").read_text(encoding="utf-8")
@@ -57,6 +61,49 @@ def run_demo(*, keep_dir: str | None = None, progress_enabled: bool = False) -> 
         click.echo("\nTo watch your own mission: copy the demo configuration (`threadscout demo --keep DIR` "
                    "leaves it in DIR/threadscout.toml), put in your keywords and sources, then run "
                    "`threadscout --config threadscout.toml crawl`.")
+
+
+class DemoHandler(SiteHandler):
+    """The sample web, and its small Discourse forum's search (``/community/search.json``), answered from the
+    forum's topic files (``community/t/ID.json``) in Discourse's format: the newest matching post of each topic,
+    newest first, one page."""
+
+    def route(self) -> bool:
+        parts = urlsplit(self.path)
+        if not parts.path.endswith("/search.json"):
+            return False
+        folder = (self.server.root / parts.path.lstrip("/")).parent / "t"
+        if self.server.root.resolve() not in folder.resolve().parents or not folder.is_dir():
+            return False
+        query = parse_qs(parts.query)
+        words = [w for w in query.get("q", [""])[0].lower().split() if ":" not in w]
+        posts, topics = [], []
+        if words and query.get("page", ["1"])[0] == "1":
+            for path in sorted(folder.glob("*.json")):
+                topic = json.loads(path.read_text(encoding="utf-8"))
+                said = [p for p in topic["post_stream"]["posts"]
+                        if all(w in _plain(p["cooked"] + (" " + topic["title"] if p["post_number"] == 1 else ""))
+                               for w in words)]
+                if said:
+                    newest = max(said, key=lambda p: p["created_at"])
+                    posts.append({k: newest[k] for k in ("id", "name", "username", "avatar_template", "created_at",
+                                                         "like_count", "post_number", "topic_id")
+                                  if k in newest} | {"blurb": _plain(newest["cooked"])[:200]})
+                    topics.append({k: topic[k] for k in ("id", "title", "fancy_title", "slug", "posts_count",
+                                                         "reply_count", "created_at", "last_posted_at",
+                                                         "category_id", "tags", "archetype", "closed")})
+        posts.sort(key=lambda p: p["created_at"], reverse=True)
+        body = {"posts": posts, "topics": topics, "users": [], "categories": [], "tags": [], "groups": [],
+                "grouped_search_result": {"more_posts": None, "more_users": None, "more_categories": None,
+                                          "term": " ".join(words), "search_log_id": 1,
+                                          "more_full_page_results": None, "can_create_topic": False,
+                                          "error": None, "post_ids": [p["id"] for p in posts]}}
+        self.send_body(200, json.dumps(body).encode(), "application/json; charset=utf-8")
+        return True
+
+
+def _plain(cooked: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", cooked)).lower()
 
 
 def _refuse_if_in_use(folder: Path) -> None:

@@ -12,16 +12,27 @@ def test_demo_runs_and_shows_results(tmp_path):
     proc = run_cli("demo", "--keep", tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert "Crawled 4 sources" in out and "0 new conversations" not in out
+    assert "Crawled 5 sources" in out and "0 new conversations" not in out
     assert "$ threadscout search" in out and "Volunteer reading tutors wanted" in out
     assert "$ threadscout show" in out
     with sqlite3.connect(tmp_path / "data" / "threadscout.db") as db:
-        assert db.execute("select count(*) from conversations").fetchone()[0] == 9
-        assert db.execute("select count(*) from replies").fetchone()[0] == 12
+        assert db.execute("select count(*) from conversations").fetchone()[0] == 11
+        assert db.execute("select count(*) from replies").fetchone()[0] == 17
     # the kept configuration works with the other commands (the sample web is gone: search reads the store)
     found = json.loads(run_cli("search", "bus", "routes", "--json", config=tmp_path / "threadscout.toml",
                                check=True).stdout)
     assert found and found[0]["title"] == "Adult learners and bus routes" and found[0]["n_replies"] == 3
+    # the sample forum was searched through its Discourse API: two of its three topics hold a keyword
+    config = tmp_path / "threadscout.toml"
+    forum = json.loads(run_cli("search", "site:127.0.0.1", "kind:thread", "--json", config=config,
+                               check=True).stdout)
+    assert sorted(c["title"] for c in forum) == ["ESL classes with childcare on Saturdays?",
+                                                 "Keeping volunteer reading tutors through the winter"]
+    ours = json.loads(run_cli("search", "is:ours", "kind:thread", "--json", config=config, check=True).stdout)
+    shown = json.loads(run_cli("show", ours[0]["url"], "--json", config=config, check=True).stdout)
+    assert ours[0]["url"].endswith("/community/t/keeping-volunteer-reading-tutors-through-the-winter/31")
+    assert [r["author"] for r in shown["replies"]] == ["jo_fenwick", "riversideliteracy", "maria_k", "ted_b"]
+    assert "<script>alert(1)</script>" in shown["replies"][-1]["text"]
 
 
 def test_demo_never_writes_over_a_folder_in_use(tmp_path):
