@@ -183,11 +183,14 @@ def test_answers_not_mastodon_fail_their_source_with_one_line_a_malformed_one_it
     fake.answer_next(context(o.root), Reply(200, b'{"ancestors": [], "descendants": [', "application/json"), times=5)
     bad = mastodon.route(fake, context(t.root), {}).body.replace(b"I can help", b"I \xff\xfe can help")
     fake.answer_next(context(t.root), Reply(200, bad, "application/json"), times=5)
+    # a server before 4.0 answers a tag no one used with 404 "Record not found": nothing found, not a failure
+    old = mastodon.serve(World())
+    old.answer_next("/api/v1/timelines/tag/", as_json({"error": "Record not found"}, 404), times=10)
     blog = FakeServer(World(), lambda s, p, q: Reply(200, b"<html><body>a blog</body></html>", "text/html"))
     other_api = FakeServer(World(), lambda s, p, q: as_json({"posts": []}))
-    with blog, other_api:
+    with blog, other_api, old:
         cfg = config(tmp_path, fake, {"url": blog.base + "/", "kind": "mastodon"},
-                     {"url": other_api.base + "/", "kind": "mastodon"})
+                     {"url": other_api.base + "/", "kind": "mastodon"}, {"url": old.base + "/", "kind": "mastodon"})
         proc = run_cli("crawl", config=cfg)
     assert "Traceback" not in proc.stderr
     sources = {s["url"]: s for s in json.loads(run_cli("sources", "--json", config=cfg, check=True).stdout)}
@@ -196,6 +199,8 @@ def test_answers_not_mastodon_fail_their_source_with_one_line_a_malformed_one_it
         assert failed["error_kind"] == "hard" and "Mastodon" in failed["last_error"] and says in failed["last_error"]
         assert "\n" not in failed["last_error"]
     assert sources[fake.base + "/"]["failures"] == 0          # the search worked: the source is fine
+    assert sources[old.base + "/"]["failures"] == 0 and not sources[old.base + "/"]["last_error"]
+    assert len(old.requests("/api/v1/timelines/tag/")) == 3    # each keyword asked once, nothing more
     shown = show(cfg, url_of(t.root))
     assert "I \ufffd\ufffd can help on Tuesdays" in shown["replies"][0]["text"]
     assert run_cli("show", url_of(o.root), config=cfg).returncode != 0           # not read: not made up
@@ -211,23 +216,41 @@ def test_long_chains_and_wide_threads_past_the_anonymous_limits(tmp_path: Path, 
             posts.append(post)
             parent = post.id
         world.reply(chain, "bob", "<p>It was adult literacy classes, in the end.</p>", parent=parent)
+        deep = world.topic("-", "asker", "<p>Adult literacy stories, one line each</p>",
+                           created=NOW - timedelta(days=1, hours=1))
+        lines, parent = [], None
+        for n in range(30):                   # 30 deep below a root hit: past the depth of 20 shown
+            lines.append(world.reply(deep, "cy", f"<p>line {n}</p>", parent=parent))
+            parent = lines[-1].id
         wide = world.topic("-", "host", "<p>Adult literacy: your best tip?</p>", created=NOW - timedelta(days=1))
         for n in range(65):                   # past the 60 descendants shown
             world.reply(wide, f"u{n}", f"<p>tip {n}</p>", created=wide.created + timedelta(minutes=n + 1))
+        late = world.topic("-", "quiet", "<p>Any tips for new volunteers?</p>", created=NOW - timedelta(hours=20))
+        for n in range(64):
+            world.reply(late, f"v{n}", f"<p>tip {n}</p>", created=late.created + timedelta(minutes=n + 1))
+        world.reply(late, "v64", "<p>Adult literacy tip: patience</p>", created=late.created + timedelta(hours=2))
         cfg = config(tmp_path, fake)
         run_cli("crawl", config=cfg, check=True)
-        assert chain.root is not None and wide.root is not None
+        assert chain.root is not None and wide.root is not None and late.root is not None
+        # the reply that matched, past the 60 its root's context shows, is in its thread all the same
+        assert show(cfg, url_of(late.root))["replies"][-1]["author"] == "v64"
         shown = show(cfg, url_of(chain.root))
         assert [r["text"] for r in shown["replies"]] == [f"step {n}" for n in range(45)] + [
             "It was adult literacy classes, in the end."]
-        # up from the hit in two steps (40 ancestors a call), then down in three (20 deep a call)
-        chain_calls = [p for p in thread_calls(fake) if p != context(wide.root)]
-        assert sorted(chain_calls) == sorted([context(chain.replies[-1]), context(posts[5]), context(chain.root),
-                                              context(posts[19]), context(posts[39])])
+        # up from the hit in two steps (40 ancestors a call), then the root's context: what the climb saw is
+        # kept where the root's context stops at 20 deep, so nothing more is asked
+        calls = thread_calls(fake)
+        others = (context(wide.root), context(deep.root), context(lines[19]), context(late.root),
+                  context(late.replies[-1]))
+        assert sorted(p for p in calls if p not in others) \
+            == sorted([context(chain.replies[-1]), context(posts[5]), context(chain.root)])
+        # below a root hit, 20 deep a call: the status at the cut asked for its own replies
+        assert deep.root is not None and context(deep.root) in calls and context(lines[19]) in calls
+        assert [r["text"] for r in show(cfg, url_of(deep.root))["replies"]] == [f"line {n}" for n in range(30)]
         shown = show(cfg, url_of(wide.root))
         assert [r["author"] for r in shown["replies"]] == [f"u{n}" for n in range(60)]
         sources = json.loads(run_cli("sources", "--json", config=cfg, check=True).stdout)
-        assert "60 of its 65 direct replies" in (sources[0]["platform_note"] or "")
+        assert "some threads are partial" in (sources[0]["capped"] or "")
 
 
 def test_run_rereads_an_active_thread_by_its_id_on_its_own_schedule(tmp_path: Path, fake: MastodonServer,

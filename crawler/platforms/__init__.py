@@ -13,6 +13,8 @@ goes through the crawl's politeness, limits and address checks like any page.
   (shown in ``sources``, Stack Exchange's quota left) too; lists and notes receive None.
 - ``limited(answer)``: what an answer says of the rate limit (``Limit``), read by the politeness middleware
   before the answer reaches the generator, so that waits are kept by the download slot like ``Retry-After``.
+- ``no_hits(answer)`` (optional): an error answer to a search that means "nothing found" (an older Mastodon's
+  404 for a tag never used), so that it ends the search instead of failing the source.
 - ``thread(target, hit)``: yields the ``Call``s that read the hit's whole thread and returns a ``Thread``: the
   conversation with every reply in thread order, and the count (``mark``) that a later search shows unchanged
   while the thread has not moved.
@@ -97,9 +99,12 @@ class Hit:
 
 @dataclass(frozen=True)
 class Note:
-    """What the platform says of the source's standing (Stack Exchange's quota left): shown in ``sources``."""
+    """What the platform says of the source's standing (Stack Exchange's quota left): shown in ``sources``.
+    ``capped``: what a limit left out instead (a search that stops at the platform's last page before ``since``,
+    a thread the server cut short), shown as the source's ``capped``; the search still counts as complete."""
 
     text: str
+    capped: bool = False
 
 
 @dataclass(frozen=True)

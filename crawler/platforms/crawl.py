@@ -166,6 +166,8 @@ class PlatformCrawl:
                 return
             if isinstance(out, list) and isinstance(job, SearchJob):
                 yield from self._hits(run, job, out)
+            elif isinstance(out, Note) and out.capped:
+                self._cap(run.source.url, _one_line(out.text))  # type: ignore[attr-defined]
             elif isinstance(out, Note):
                 self._note(run, out.text)
 
@@ -190,6 +192,14 @@ class PlatformCrawl:
         self.crawler.stats.inc_value("threadscout/responses")  # type: ignore[attr-defined]
         answer = answer_of(response)
         headers = answer.headers
+        if response.status >= 400 and isinstance(job, SearchJob) and getattr(run.platform, "no_hits",
+                                                                            lambda _: False)(answer):
+            gen.close()                          # "nothing found", said as an error: the search ends here
+            if not job.reported:
+                job.reported = True
+                self._source_result(run.source.url, status=200, kind=run.source.kind)  # type: ignore[attr-defined]
+            yield from self._finished(run, job, None)
+            return
         if response.status >= 400:
             gen.close()
             problem = _one_line(run.platform.problem(answer))

@@ -16,14 +16,16 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, NotThisPlatform, PlatformError, Search, Target,
-                                           Thread, ThreadRead, as_id, depth_first, field_of, html_text, name_of,
-                                           objects, text_of, utc)
+from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, Note, NotThisPlatform, PlatformError, Search,
+                                           Target, Thread, ThreadRead, as_id, depth_first, field_of, html_text,
+                                           name_of, objects, text_of, utc)
 
 MAX_PAGES = 10          # search_controller.rb: page > 10 is refused (InvalidParameters)
 MAX_SEARCH_CALLS = 50   # pages over every before: window of one keyword's search
 BATCH = 20              # post ids per /t/ID/posts.json call (the topic's chunk_size; no server cap confirmed)
 MAX_POSTS = 5_002       # posts of one topic read: the pipeline keeps the first 5,000 replies and says so past them
+PER_PAGE = 50           # posts of a full-page search (Search.per_filter)
+SEARCH_WAIT = 60.0      # after the search limiter's 429, which names no wait (15 searches a minute per address)
 SMALL_ACTION = 3        # post_type of "closed this topic", "pinned" and the like: no one's words
 LOGIN = ("not_logged_in",)
 # the first segment of a forum page's path, not a forum's root (a topic, a category, a user, a tag, a list)
@@ -80,6 +82,8 @@ class Discourse:
         if answer.status == 429 or field_of(data, "error_type") == "rate_limit":
             wait = field_of(data, "extras", "wait_seconds")
             ok = isinstance(wait, (int, float)) and not isinstance(wait, bool) and wait > 0
+            if not ok and search and answer.header("retry-after") is None:
+                return Limit(refused=True, wait=SEARCH_WAIT)     # the search limiter says no wait: a minute
             return Limit(refused=True, wait=float(wait) if ok else None)
         if text_of(field_of(data, "grouped_search_result", "error")):
             return Limit(refused=True)
@@ -120,11 +124,17 @@ class Discourse:
                 if hits:
                     yield hits
                 more = bool(data["grouped_search_result"].get("more_full_page_results")) and bool(data["posts"])
-                if older or not more or calls >= MAX_SEARCH_CALLS:
+                if older or not more:
+                    return
+                if calls >= MAX_SEARCH_CALLS:
+                    yield Note(f"the search for {keyword!r} stopped after {calls} pages: older topics are not "
+                               "read", capped=True)
                     return
             # 10 pages and more to come: the same search below the oldest day seen (before: is day-granular
             # and read in the forum's time zone: a day's margin, so no post between two windows is missed)
             if newest is None or oldest is None or newest.date() < oldest.date() + timedelta(days=2):
+                yield Note(f"the search for {keyword!r} found more than {MAX_PAGES * PER_PAGE} posts within two "
+                           "days: older topics are not read", capped=True)
                 return                           # 500 hits within two days: no window to step down to
             before = oldest + timedelta(days=2)
 
@@ -174,7 +184,7 @@ class Discourse:
             author=name_of(first.get("username")) if first else None,
             published=utc(first.get("created_at")) if first else utc(data.get("created_at")),
             text=html_text(first.get("cooked")) if first else "", kind="thread", replies=depth_first(replies))
-        return Thread(conversation, mark=_mark(data))
+        return Thread(conversation, mark=_mark(data), root=topic if topic != hit.thread else None)
 
 
 def _int(value: Any) -> int | None:
@@ -183,7 +193,7 @@ def _int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():
         return int(value.strip())
     return None
 

@@ -97,7 +97,7 @@ class Lemmy:
                     break
                 if page == MAX_SEARCH_PAGES:
                     yield Note(f"the {kind.lower()} search for {keyword!r} stopped at {page * PER_PAGE:,} hits: "
-                               "older ones were not searched")
+                               "older ones were not searched", capped=True)
 
     def thread(self, target: Target, hit: Hit) -> ThreadRead:
         answer = yield Call(f"{target.api}/post?{urlencode({'id': hit.thread})}")
@@ -134,7 +134,7 @@ class Lemmy:
             comment = item["comment"]
             published = utc(comment.get("published"))
             replies.append((cid, _parent(comment, cid, live),
-                            (published.timestamp() if published else 0.0, int(cid) if cid.isdigit() else 0),
+                            (published.timestamp() if published else 0.0, int(cid) if cid.isdecimal() else 0),
                             ReplyItem(author=_author(item.get("creator")), published=published,
                                       text=text_of(comment.get("content")), url=web_url(comment.get("ap_id")))))
         link = web_url(post.get("url"))

@@ -31,6 +31,8 @@ from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, Note, NotTh
 PER_PAGE = 40           # the tag timeline's maximum `limit`
 MAX_PAGES = 25          # 1,000 statuses a keyword a crawl (anonymous paging is limited to 300 calls / 15 min)
 ANCESTORS_LIMIT = 40    # what a context shows without a login (contexts_controller)
+DESCENDANTS_LIMIT = 60  # ... of the replies below a status
+DEPTH_LIMIT = 20        # ... and how deep
 MAX_HOPS = 10           # context calls walking up a reply chain deeper than 40
 MAX_MORE = 10           # context calls of replies whose own replies were cut off (the 60 / depth 20 limits)
 MAX_NODES = 20_000      # statuses of one thread kept (the pipeline keeps its first 5,000 replies)
@@ -63,6 +65,17 @@ class Mastodon:
             return None
         error, description = text_of(data.get("error")), text_of(data.get("error_description"))
         return f"{error}: {description}" if error and description else (error or description or None)
+
+    def no_hits(self, answer: Answer) -> bool:
+        """Servers before 4.0 answer a tag no one used with 404 ``{"error": "Record not found"}`` (later ones
+        with ``[]``): nothing found, not a failure."""
+        if answer.status != 404 or "/api/v1/timelines/tag/" not in answer.url:
+            return False
+        try:
+            data = answer.json()
+        except PlatformError:
+            return False
+        return isinstance(data, Mapping) and text_of(data.get("error")) == "Record not found"
 
     def limited(self, answer: Answer) -> Limit | None:
         """``X-RateLimit-Remaining: 0`` holds the next call until ``X-RateLimit-Reset``; a 429 is a refusal, its
@@ -107,6 +120,8 @@ class Mastodon:
             if older or not listed or older_page is None or older_page == max_id:
                 return
             max_id = older_page
+        yield Note(f"the #{tag} search stopped after {MAX_PAGES} pages of {PER_PAGE}: older statuses are not read",
+                   capped=True)
 
     def thread(self, target: Target, hit: Hit) -> ThreadRead:
         status = hit.data if isinstance(hit.data, Mapping) and as_id(hit.data.get("id")) == hit.thread else None
@@ -116,11 +131,13 @@ class Mastodon:
             status = _status(answer.json(), answer)
         root: Mapping[str, Any] = status
         context: Mapping[str, Any] | None = None
+        climbed: list[Mapping[str, Any]] = []         # the hit, what lies between it and the root, its replies
         for _ in range(MAX_HOPS):                     # up to the root: ancestors[0], root first
             context = yield from _context(target, str(as_id(root.get("id"))))
             ancestors = [a for a in objects(context.get("ancestors")) if as_id(a.get("id")) is not None]
             if not ancestors:
                 break
+            climbed += [root, *ancestors[1:], *objects(context.get("descendants"))]
             root, context = ancestors[0], None
             if root.get("in_reply_to_id") is None or len(ancestors) < ANCESTORS_LIMIT:
                 break
@@ -129,8 +146,12 @@ class Mastodon:
             context = yield from _context(target, root_id)
         statuses: dict[str, Mapping[str, Any]] = {}
         _add(statuses, context, root_id)
+        cut = len(objects(context.get("descendants"))) >= DESCENDANTS_LIMIT
+        _add(statuses, {"descendants": climbed}, root_id)   # kept even where the root's context cut them off
         asked = {root_id}
-        for _ in range(MAX_MORE):                     # replies whose own replies the limits cut off
+        for _ in range(MAX_MORE if cut or _deepest(statuses, root_id) >= DEPTH_LIMIT else 0):
+            # replies whose own replies the limits cut off (a count above what is shown, with no limit reached,
+            # is replies only their followers may see: not asked for)
             seen = Counter(as_id(s.get("in_reply_to_id")) for s in statuses.values())
             short = [sid for sid, s in statuses.items() if sid not in asked and _count(s) > seen[sid]]
             if not short or len(statuses) >= MAX_NODES:
@@ -139,13 +160,14 @@ class Mastodon:
             asked.add(sid)
             more = yield from _context(target, sid)
             _add(statuses, more, root_id)
+            cut = cut or len(objects(more.get("descendants"))) >= DESCENDANTS_LIMIT
         url = _url(root)
         if url is None:
             raise PlatformError(f"{target.api} served status {root_id} without a \"url\" or \"uri\"")
         direct = sum(1 for s in statuses.values() if as_id(s.get("in_reply_to_id")) == root_id)
         if _count(root) > direct:
-            yield Note(f"threads show only part of their replies without a login: {url} showed {direct} of its "
-                       f"{_count(root)} direct replies")
+            yield Note("some threads are partial: without a login a thread shows at most 60 replies a call, 20 "
+                       "deep", capped=True)
         replies = [(sid, as_id(s.get("in_reply_to_id")), _key(s),
                     ReplyItem(author=_author(s), published=utc(s.get("created_at")), text=_text(s), url=_url(s)))
                    for sid, s in statuses.items()]
@@ -177,6 +199,23 @@ def _add(statuses: dict[str, Mapping[str, Any]], context: Mapping[str, Any], roo
         sid = as_id(status.get("id"))
         if sid is not None and sid != root_id and len(statuses) < MAX_NODES:
             statuses.setdefault(sid, status)
+
+
+def _deepest(statuses: Mapping[str, Mapping[str, Any]], root_id: str) -> int:
+    """How many replies deep the thread goes, as far as ``statuses`` show it."""
+    depth: dict[str, int] = {root_id: 0}
+
+    def depth_of(sid: str) -> int:
+        chain = []
+        while sid not in depth and sid in statuses and len(chain) <= len(statuses):
+            chain.append(sid)
+            sid = str(as_id(statuses[sid].get("in_reply_to_id")))
+        known = depth.get(sid, 0)
+        for n, link in enumerate(reversed(chain), 1):
+            depth[link] = known + n
+        return depth.get(chain[0], known) if chain else known
+
+    return max((depth_of(sid) for sid in statuses), default=0)
 
 
 def _hit(raw: Mapping[str, Any], created: datetime | None) -> Hit | None:

@@ -141,7 +141,7 @@ class StackExchange:
         for a in answers:
             aid = str(as_id(a.get("answer_id")))
             answer_ids.add(aid)
-            replies.append((f"a{aid}", None, (1, _date(a), int(aid) if aid.isdigit() else 0, aid),
+            replies.append((f"a{aid}", None, (1, _date(a), int(aid) if aid.isdecimal() else 0, aid),
                             ReplyItem(author=_author(a), published=utc(a.get("creation_date")),
                                       text=html_text(a.get("body")),
                                       url=f"{host.scheme}://{host.netloc}/a/{aid}")))
@@ -149,7 +149,7 @@ class StackExchange:
             cid = str(as_id(c.get("comment_id")))
             post = as_id(c.get("post_id"))
             parent = f"a{post}" if post in answer_ids else None      # on the question (or an unknown post)
-            replies.append((f"c{cid}", parent, (0, _date(c), int(cid) if cid.isdigit() else 0, cid),
+            replies.append((f"c{cid}", parent, (0, _date(c), int(cid) if cid.isdecimal() else 0, cid),
                             ReplyItem(author=_author(c), published=utc(c.get("creation_date")),
                                       text=html_text(c.get("body")), url=f"{link}#comment{cid}")))
         conversation = ConversationItem(
