@@ -119,7 +119,8 @@ def test_config_is_found_by_env_then_working_folder(tmp_path):
 def test_the_demo_configuration_is_valid():
     text = (ROOT / "config" / "demo.toml").read_text(encoding="utf-8").replace("{{base}}", "http://127.0.0.1:1")
     cfg = load_settings(Path("demo.toml"), text=text)
-    assert cfg.mission.name == "Riverside Literacy" and len(cfg.sources) == 4
+    assert cfg.mission.name == "Riverside Literacy" and len(cfg.sources) == 5
+    assert [s.kind for s in cfg.sources if s.kind == "discourse"] == ["discourse"]     # a platform source too
 
 
 def test_a_url_with_a_space_is_refused_at_load_not_in_the_crawl(tmp_path):
