@@ -106,3 +106,14 @@ def test_the_web_page_shows_a_platform_thread_and_its_script_as_text(tmp_path: P
         assert status == 200 and "news.ycombinator.com" in page
     finally:
         server.stop()
+
+
+def test_sources_add_with_a_platform_kind_is_searched_by_the_next_crawl(tmp_path: Path, fake: FakeServer,
+                                                                         world: World) -> None:
+    cfg = write_config(tmp_path, [], mission=MISSION)
+    added = run_cli("sources", "add", fake.base + "/", "--kind", "hackernews", config=cfg)
+    assert added.returncode == 0, added.stderr
+    run_cli("crawl", config=cfg, check=True)
+    assert urls(cfg, "literacy") == {HN + str(t.id) for t in world.topics}
+    [source] = json.loads(run_cli("sources", "--json", config=cfg, check=True).stdout)
+    assert (source["kind"], source["failures"]) == ("hackernews", 0)
