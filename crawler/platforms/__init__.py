@@ -30,6 +30,7 @@ from collections.abc import Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Protocol
+from urllib.parse import SplitResult, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
 from threadscout.crawler.urls import is_fetchable
@@ -149,6 +150,14 @@ class Platform(Protocol):
 
 
 # -- helpers the platform modules share -------------------------------------------------------------------------
+def http_parts(url: str, expects: str) -> SplitResult:
+    """A source URL's parts, or ``NotThisPlatform`` saying what was expected when it is not http(s) with a host."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise NotThisPlatform(f"{url} is not {expects}")
+    return parts
+
+
 def utc(value: Any) -> datetime | None:
     """A timezone-aware datetime from an ISO 8601 string (``Z`` or an offset; naive is UTC) or Unix seconds."""
     if value is None or isinstance(value, bool):

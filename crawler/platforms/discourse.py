@@ -16,9 +16,9 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, Note, NotThisPlatform, PlatformError, Search,
+from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, NotThisPlatform, Note, PlatformError, Search,
                                            Target, Thread, ThreadRead, as_id, depth_first, field_of, html_text,
-                                           name_of, objects, text_of, utc)
+                                           http_parts, name_of, objects, text_of, utc)
 
 MAX_PAGES = 10          # search_controller.rb: page > 10 is refused (InvalidParameters)
 MAX_SEARCH_CALLS = 50   # pages over every before: window of one keyword's search
@@ -38,9 +38,7 @@ class Discourse:
     expects = "a Discourse forum's address, such as https://forum.example.org/ (or https://example.org/forum/)"
 
     def target(self, url: str) -> Target:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise NotThisPlatform(f"{url} is not {self.expects}")
+        parts = http_parts(url, self.expects)
         segments = [s for s in parts.path.split("/") if s]
         page = next((s for s in segments if s.lower() in PAGES), None)
         if page is not None or any(s.lower().endswith(".json") for s in segments):

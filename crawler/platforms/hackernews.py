@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
 from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, PlatformError, Search, Target, Thread, ThreadRead,
-                                           as_id, depth_first, html_text, name_of, objects, text_of, utc, web_url)
+                                           as_id, depth_first, html_text, http_parts, name_of, objects, text_of, utc,
+                                           web_url)
 
 HN = "https://news.ycombinator.com/item?id="
 PER_PAGE = 100
@@ -25,7 +26,7 @@ class HackerNews:
     expects = "the Algolia Hacker News API, such as https://hn.algolia.com/"
 
     def target(self, url: str) -> Target:
-        parts = urlsplit(url)
+        parts = http_parts(url, self.expects)
         return Target(source=url, api=f"{parts.scheme}://{parts.netloc}")
 
     def problem(self, answer: Answer) -> str | None:

@@ -15,9 +15,9 @@ from typing import Any
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, Note, NotThisPlatform, PlatformError, Search,
-                                           Target, Thread, ThreadRead, as_id, depth_first, field_of, name_of,
-                                           objects, text_of, utc, web_url)
+from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, NotThisPlatform, Note, PlatformError, Search,
+                                           Target, Thread, ThreadRead, as_id, depth_first, field_of, http_parts,
+                                           name_of, objects, text_of, utc, web_url)
 
 PER_PAGE = 50           # the API's FETCH_LIMIT_MAX
 MAX_SEARCH_PAGES = 20   # per keyword and type: 1,000 hits (the API serves 100 pages; its default search limit
@@ -32,8 +32,8 @@ class Lemmy:
     expects = "a Lemmy instance (API v3), such as https://lemmy.world/ or https://lemmy.world/c/NAME"
 
     def target(self, url: str) -> Target:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        parts = http_parts(url, self.expects)
+        if parts.query:
             raise NotThisPlatform(f"{url} is not {self.expects}")
         segments = [unquote(s) for s in parts.path.split("/") if s]
         api = f"{parts.scheme}://{parts.netloc}/api/v3"

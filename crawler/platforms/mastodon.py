@@ -24,9 +24,9 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, Note, NotThisPlatform, PlatformError, Search,
-                                           Target, Thread, ThreadRead, as_id, depth_first, field_of, html_text,
-                                           name_of, objects, text_of, utc, web_url)
+from threadscout.crawler.platforms import (Answer, Call, Hit, Limit, Note, PlatformError, Search, Target, Thread,
+                                           ThreadRead, as_id, depth_first, field_of, html_text, http_parts, name_of,
+                                           objects, text_of, utc, web_url)
 
 PER_PAGE = 40           # the tag timeline's maximum `limit`
 MAX_PAGES = 25          # 1,000 statuses a keyword a crawl (anonymous paging is limited to 300 calls / 15 min)
@@ -51,9 +51,7 @@ class Mastodon:
     expects = "a Mastodon server (or one speaking its API), such as https://mastodon.social/"
 
     def target(self, url: str) -> Target:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise NotThisPlatform(f"{url} is not {self.expects}")
+        parts = http_parts(url, self.expects)
         return Target(source=url, api=f"{parts.scheme}://{parts.netloc}")
 
     def problem(self, answer: Answer) -> str | None:

@@ -31,9 +31,9 @@ from urllib.parse import urlencode, urlsplit
 import feedparser
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.platforms import (MAX_JSON, Answer, Call, Hit, Limit, Note, NotThisPlatform, PlatformError,
-                                           Search, Target, Thread, ThreadRead, depth_first, html_text, name_of,
-                                           text_of, utc, web_url)
+from threadscout.crawler.platforms import (MAX_JSON, Answer, Call, Hit, Limit, NotThisPlatform, Note, PlatformError,
+                                           Search, Target, Thread, ThreadRead, depth_first, html_text, http_parts,
+                                           name_of, text_of, utc, web_url)
 
 PER_PAGE = 100          # `limit` of a listing (Reddit's maximum: ?)
 MAX_PAGES = 10          # Reddit's listings stop near 1,000 entries
@@ -55,9 +55,7 @@ class Reddit:
     obeys_robots = True         # the driver obeys robots.txt for these calls
 
     def target(self, url: str) -> Target:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise NotThisPlatform(f"{url} is not {self.expects}")
+        parts = http_parts(url, self.expects)
         segments = [s for s in parts.path.split("/") if s]
         api = f"{parts.scheme}://{parts.netloc}"
         if not segments:

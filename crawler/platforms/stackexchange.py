@@ -15,9 +15,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from threadscout.crawler.items import ConversationItem, ReplyItem
-from threadscout.crawler.platforms import (MAX_JSON, Answer, Call, Hit, Limit, Note, NotThisPlatform, PlatformError,
-                                           Search, Target, Thread, ThreadRead, as_id, depth_first, field_of,
-                                           html_text, objects, utc, web_url)
+from threadscout.crawler.platforms import (MAX_JSON, Answer, Call, Hit, Limit, NotThisPlatform, Note, PlatformError,
+                                           Search, Target, Thread, ThreadRead, as_id, depth_first, field_of, html_text,
+                                           http_parts, objects, utc, web_url)
 
 PER_PAGE = 100
 MAX_PAGES = 25          # reported: anonymous calls go no further (docs/platforms/stackexchange-reddit.md, "?")
@@ -31,10 +31,8 @@ class StackExchange:
     expects = "the Stack Exchange API with a site, such as https://api.stackexchange.com/2.3/?site=ell"
 
     def target(self, url: str) -> Target:
-        parts = urlsplit(url)
+        parts = http_parts(url, self.expects)
         site = (parse_qs(parts.query).get("site") or [""])[0].strip()
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise NotThisPlatform(f"{url} is not {self.expects}")
         if not site:
             raise NotThisPlatform(f"{url} names no Stack Exchange site: add ?site=NAME (such as ?site=ell)")
         segments = [s for s in parts.path.split("/") if s]
