@@ -186,6 +186,9 @@ class ForumHandler(SiteHandler):
         elif path == "/viewtopic.php":
             page = "page2.html" if "start=5" in query or "p=108" in query else "page1.html"
             self.send_body(200, (PLATFORM_PAGES / "phpbb" / page).read_bytes(), "text/html; charset=utf-8")
+        elif path in ("/viewtopic-15.html", "/viewtopic-15-start-5.html"):     # the same thread, page-style URLs
+            page = "seo-page2.html" if "start" in path else "seo-page1.html"
+            self.send_body(200, (PLATFORM_PAGES / "phpbb" / page).read_bytes(), "text/html; charset=utf-8")
         elif path == "/robots.txt":
             self.send_body(200, b"User-agent: *\nDisallow: /posting.php\n", "text/plain")
         else:

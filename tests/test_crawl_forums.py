@@ -27,6 +27,24 @@ def test_a_thread_over_two_pages_is_one_conversation_with_every_reply_in_order(f
     assert json.loads(run_cli("show", thread, "--json", config=config, check=True).stdout)["n_replies"] == 7
 
 
+def test_a_thread_under_page_style_urls_entered_at_its_second_page_is_one_conversation(forum_web, tmp_path):
+    """viewtopic-15.html and viewtopic-15-start-5.html (SEO extensions, static mirrors): the second page's own
+    markup ("Page 2 of 2", its link to page 1) names the first, which is read too; one thread, every reply."""
+    config = write_config(tmp_path, [{"url": f"{forum_web.base}/viewtopic-15-start-5.html", "kind": "forum",
+                                      "depth": 0}])
+    with forum_web.recording() as log:
+        proc = run_cli("crawl", config=config, check=True)
+    assert "1 new conversation" in proc.stdout
+    assert "/viewtopic-15.html" in log.paths()                   # the first page, from the second's markup
+    thread = f"{forum_web.base}/viewtopic-15.html"
+    conv = json.loads(run_cli("show", thread, "--json", config=config, check=True).stdout)
+    assert (conv["title"], conv["author"]) == ("Training new volunteer reading tutors", "marta_k")
+    assert [r["author"] for r in conv["replies"]] == ["Dee Harlow", "oakley.reads", "marta_k", "sam_esl_teacher",
+                                                      "Grace Okafor", "marta_k", "oakley.reads"]
+    found = json.loads(run_cli("search", "reading", "tutors", "--json", config=config, check=True).stdout)
+    assert [r["url"] for r in found] == [thread]
+
+
 def test_a_refresh_reads_the_listing_and_only_the_threads_it_shows_changed(tmp_path):
     from conftest import PLATFORM_PAGES, ForumHandler
     from threadscout.search.sampleweb import SampleWebServer

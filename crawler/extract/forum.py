@@ -29,6 +29,8 @@ from .text import HtmlElement, base_url, clean_author, css, element_text, inline
 PAGE_STRIDE = 100_000      # positions of page N start at (N - 1) * PAGE_STRIDE when posts carry no number
 MAX_POSTS = 5_000          # per page; hostile pages stop here
 _NUMBER = re.compile(r"\d[\d.,\u00a0 ]*")
+_PAGE_OF = re.compile(r"\bpage\s+(\d{1,5})\s+(?:of|/)\s+\d{1,5}\b", re.IGNORECASE)
+MAX_LINKS = 5_000          # links of a page looked at for its pagination
 
 
 @dataclass(frozen=True)
@@ -189,13 +191,61 @@ def next_page(doc: HtmlElement, selectors: tuple[str, ...], base: str, page_url:
     return None
 
 
+def _in_pagination(el: HtmlElement) -> bool:
+    """Inside a pagination block: an ancestor (up to 6 levels) whose class or id names pages ("pagination",
+    "pageNav", "pagelinks", "pager", "ipsPagination" ...)."""
+    for _, ancestor in zip(range(6), el.iterancestors()):
+        if "pag" in f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower():
+            return True
+    return False
+
+
+def markup_page(doc: HtmlElement) -> int | None:
+    """The page number a pagination block shows as current: its active item, or "Page N of M"."""
+    for el in css(doc, "[class*=pag] .active, [class*=pag] [aria-current=page], [class*=pag] .current")[:5]:
+        text = inline_text(el)
+        if text.isdecimal() and len(text) < 6:
+            return int(text)
+    for el in css(doc, "[class*=pag]")[:10]:
+        match = _PAGE_OF.search(inline_text(el))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def first_page(doc: HtmlElement, base: str, page_url: str, page: int) -> str | None:
+    """The thread's first page as a later page's own markup names it, whatever the URL scheme: ``rel=first``,
+    the pagination block's link to page 1, or (on page 2) ``rel=prev``. None on a first page, or when the markup
+    names none on this site."""
+    if page <= 1:
+        return None
+    found = [a for a in css(doc, "link[rel~=first][href], a[rel~=first][href]")]
+    found += [a for a in css(doc, "a[href]")[:MAX_LINKS] if inline_text(a) == "1" and _in_pagination(a)]
+    if page == 2:
+        found += css(doc, "link[rel~=prev][href], a[rel~=prev][href]")
+    for el in found:
+        href = (el.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        try:
+            url = urljoin(base, href)
+        except ValueError:
+            continue
+        if is_fetchable(url) and same_site(url, page_url) and canonical_url(url) != canonical_url(page_url):
+            return canonical_url(url)
+    return None
+
+
 def extract(doc: HtmlElement, page_url: str, url: str, rules: ForumRules) -> Extracted | None:
     """Read one page of a thread with ``rules``; None when the page shows no post blocks (a listing)."""
     base = base_url(doc, url)
     blocks = blocks_of(doc, rules)
     opening: ReplyItem | None = None
-    page = (rules.page(doc, url) if rules.page else None) or 1
-    thread = rules.thread_url(page_url) if rules.thread_url else page_url
+    page = (rules.page(doc, url) if rules.page else None) or markup_page(doc) or 1
+    # the first page as this page's markup names it (URL rules alone would split a thread whose pages are
+    # named otherwise: viewtopic-17-start-4.html), made the thread's URL by the engine's rule
+    first = first_page(doc, base, page_url, page) or page_url
+    thread = rules.thread_url(first) if rules.thread_url else first
     if not rules.opening_in_blocks:
         opening = rules.opening(doc, base) if rules.opening else None
         if not blocks and opening is None:

@@ -18,6 +18,9 @@ def current_page(doc: HtmlElement, url: str) -> int | None:
             text = inline_text(el)
             if text.isdigit():
                 return int(text)
+    shown = forum.markup_page(doc)
+    if shown is not None:
+        return shown
     start = forum.query_int(url, "start")
     return 1 if not start else None
 

@@ -268,6 +268,16 @@ class ConversationSpider(PlatformCrawl, Spider):
         if response.meta.get("is_start") and page.platform in FEED_PATHS:
             for req in self._probe_feeds(response, FEED_PATHS[page.platform], page.feeds):
                 yield req
+        if (page.conversation is not None and page.page > 1 and not response.meta.get("listed_as")
+                and page.conversation.url != canonical_url(response.url)):
+            # entered at a later page (a link to page 3, a start URL): the first page and those after it are read
+            # too; a refresh sent here by a listing row knows the thread and reads on from here only
+            follow = {k: response.meta[k] for k in ("follow_links",) if k in response.meta}
+            req = self._follow(page.conversation.url, self.parse_page, response, depth=response.meta["ts_depth"],
+                               meta=follow)
+            if req:
+                self._count("thread_pages_followed")
+                yield req
         if page.next_page is not None:          # the thread goes on: its next page is no extra hop of depth
             follow = {k: response.meta[k] for k in ("follow_links", "listed_as", "listing_mark") if k in response.meta}
             req = self._follow(page.next_page, self.parse_page, response, depth=response.meta["ts_depth"],
