@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -26,6 +27,18 @@ def _is_tracking(key: str) -> bool:
     return k.startswith(_TRACKING_PREFIXES) or k in _TRACKING_KEYS
 
 
+# session ids that forums put in links for visitors without a cookie (phpBB sid, vBulletin s, PHP's own): a new
+# one on every visit, so a URL carrying one names nothing that lasts
+_SESSION_KEYS = frozenset({"phpsessid", "jsessionid", "sessionid", "session_id", "oscsid", "zenid"})
+_SESSION_VALUE = re.compile(r"[0-9a-f]{32}", re.IGNORECASE)
+_JSESSIONID = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+
+
+def _is_session(key: str, value: str) -> bool:
+    k = key.lower()
+    return k in _SESSION_KEYS or (k in ("sid", "s") and bool(_SESSION_VALUE.fullmatch(value)))
+
+
 @lru_cache(maxsize=8192)   # pure, and asked again for the same page's URL many times while extracting it
 def canonical_url(url: str, *, keep_fragment: bool = False) -> str:
     """Lower-case scheme and host; drop credentials, default ports, tracking parameters and (unless asked) the fragment.
@@ -40,8 +53,9 @@ def canonical_url(url: str, *, keep_fragment: bool = False) -> str:
         host = f"[{host}]"
     port = parts.port
     netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
-    path = parts.path or "/"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)])
+    path = _JSESSIONID.sub("", parts.path) or "/"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not _is_tracking(k) and not _is_session(k, v)])
     fragment = parts.fragment if keep_fragment else ""
     return urlunsplit((scheme, netloc, path, query, fragment))
 

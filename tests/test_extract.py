@@ -308,3 +308,18 @@ def test_an_unknown_forum_is_read_by_the_shape_of_its_posts() -> None:
 def test_a_listing_of_teasers_is_not_taken_for_a_thread() -> None:
     page = extract_page(BLOG_HOME, "https://reads.example.org/")
     assert page.conversation is None
+
+
+@pytest.mark.parametrize("url, canonical", [
+    ("http://f.example/viewtopic.php?f=2&t=15&sid=0123456789abcdef0123456789abcdef",
+     "http://f.example/viewtopic.php?f=2&t=15"),
+    ("http://f.example/showthread.php?s=0123456789ABCDEF0123456789abcdef&t=5", "http://f.example/showthread.php?t=5"),
+    ("http://f.example/index.php?PHPSESSID=abc&topic=5.0", "http://f.example/index.php?topic=5.0"),
+    ("http://f.example/t/a;jsessionid=ABC123?x=1", "http://f.example/t/a?x=1"),
+    ("http://f.example/search?s=literacy", "http://f.example/search?s=literacy"),      # a search word, not a session
+    ("http://f.example/p?sid=12", "http://f.example/p?sid=12"),
+])
+def test_session_ids_in_links_are_not_part_of_a_url(url: str, canonical: str) -> None:
+    from threadscout.crawler.urls import canonical_url
+
+    assert canonical_url(url) == canonical

@@ -691,7 +691,9 @@ def listing_row(anchor: Any) -> tuple[Any, str | None]:
         # a link's words (a title, "last post", a name) say nothing of activity and differ from link to link;
         # its numbers (page numbers, counts) are kept, and so are dates in attributes; view counts are not
         wordy_link = el.tag == "a" and _LETTER.search(el.text_content() or "")
-        quiet = _NOT_ACTIVITY.search(el.get("class") or "") or _labelled_views(el)
+        # a views cell is small: a class naming views on a whole row ("topic_read": read by us) says nothing
+        quiet = (_NOT_ACTIVITY.search(el.get("class") or "") and len(el.text_content() or "") <= 60) \
+            or _labelled_views(el)
         if not (wordy_link or quiet):
             if el.text:
                 parts.append(el.text)
