@@ -219,6 +219,39 @@ def test_a_new_comment_is_found_on_the_next_crawl(own_demo_site, tmp_path):
     assert posts & set(changed.paths()) == {WP_POST}          # the other posts were not asked again
 
 
+def test_a_listing_with_plain_text_comment_counts_refreshes_only_the_post_whose_count_moved(own_demo_site, tmp_path):
+    """A theme that writes "5 comments" as plain text in the row (no class, no #comments link): the count is read
+    from the words all the same."""
+    site, server = own_demo_site
+    posts = {WP_POST: ("Volunteer reading tutors wanted", "5 comments"),
+             "/blog/2026/10/family-literacy-night/": ("A family literacy night", "2 comments"),
+             "/blog/2026/10/esl-classes-library/": ("Free ESL classes return", "Comments (3)"),
+             "/blog/2026/10/garden-winter/": ("The garden in winter", "No comments")}
+
+    def write(counts: dict[str, str]) -> None:
+        rows = "".join(f'<li><a href="{path}">{title}</a> <span>{counts.get(path, said)}</span></li>'
+                       for path, (title, said) in posts.items())
+        (site / "plain").mkdir(exist_ok=True)
+        (site / "plain" / "index.html").write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>A "
+                                                   f"plain blog</title></head><body><h1>Posts</h1><ul>{rows}</ul>"
+                                                   "</body></html>", encoding="utf-8")
+
+    write({})
+    config = write_config(tmp_path, [{"url": f"{server.base}/plain/", "kind": "site", "depth": 1}])
+    run_cli("crawl", config=config, check=True)
+    assert len(show(config, server.base + WP_POST)["replies"]) == 4
+    assert run_cli("show", f"{server.base}/plain/", config=config).returncode != 0    # a listing, not a post
+    with server.recording() as unchanged:
+        run_cli("crawl", "--all", config=config, check=True)
+    assert not set(posts) & set(unchanged.paths())           # every count as before: no post asked again
+    plain = [headers for path, headers in unchanged if path == "/plain/"]
+    assert plain and "If-None-Match" not in plain[0]           # the listing read again in full, its rows compared
+    write({WP_POST: "6 comments"})
+    with server.recording() as changed:
+        run_cli("crawl", "--all", config=config, check=True)
+    assert set(posts) & set(changed.paths()) == {WP_POST}    # only the post whose count moved
+
+
 def test_a_deleted_post_is_kept_and_marked_gone(own_demo_site, tmp_path):
     import shutil
 

@@ -567,7 +567,10 @@ def read_page(text: str, url: str, source: str, *, forum: bool, want_links: bool
     # refresh by listing: a forum's rows show reply counts and last posts (a forum engine's page, or any page of a
     # source configured as a forum); a blog's, when they show comment counts ("12 Comments")
     row_of: Callable[[Any], tuple[Any, str | None]] | None = None
-    if page.conversation is None:
+    # a page read as a post by its text alone, with no replies, may be a blog's listing in a theme that names
+    # nothing (rows of titles and "12 comments"): its rows decide below
+    maybe_listing = (page.conversation is not None and page.platform == "generic" and not page.conversation.replies)
+    if page.conversation is None or maybe_listing:
         row_of = listing_row if page.platform in THREAD_PLATFORMS or forum else comments_row
     doc = parse_html(text)
     if doc is None:
@@ -601,6 +604,15 @@ def read_page(text: str, url: str, source: str, *, forum: bool, want_links: bool
                 link.row, link.row_links = rows[row]
                 link.mark = mark
         links.append(link)
+    if maybe_listing:
+        counted = [row for row, (n, _) in rows.items() if any(link.row == n and link.mark for link in links)]
+        said = sum(len(" ".join((row.text_content() or "").split())) for row in counted)
+        if len(counted) >= MIN_LISTING_ROWS and said * 2 >= len(" ".join(page.conversation.text.split())):
+            page.conversation = None          # its text is rows of posts with their counts: a listing, not a post
+        else:
+            for link in links:
+                link.row = link.mark = None
+                link.row_links = ()
     return ReadPage(page, links)
 
 
@@ -638,8 +650,16 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_ATTRS = ("datetime", "data-time", "data-timestamp", "title")
 MAX_ROW_LINKS = 25
+MIN_LISTING_ROWS = 3     # rows with a comment count that make a page read as a post a listing instead
 _DIGITS = re.compile(r"\d[\d,.\u00a0\u202f]*")
 _COMMENTS_HINT = re.compile(r"comment|respond|(^|[-_ #])repl(y|ies)", re.IGNORECASE)
+# a count next to the word for comments or replies (English and the languages of the missions we know)
+_COUNT_WORD = (r"(?:comments?|repl(?:y|ies)|responses?|answers?|commentaires?|réponses?|kommentare?|antworten|"
+               r"comentarios?|respuestas?|comment[io]|rispost[ae]|reacties?|comentários?|respostas?)")
+_COUNT_SAID = re.compile(rf"(?<![\w.,])(\d[\d,.]{{0,9}})\s*{_COUNT_WORD}\b|\b{_COUNT_WORD}\s*[:(]\s*(\d[\d,.]{{0,9}})",
+                         re.IGNORECASE)
+_NONE_SAID = re.compile(rf"\b(?:no|keine?|aucune?|sin|nessun|geen|sem)\s+{_COUNT_WORD}\b|\bleave an? (?:comment|reply)\b",
+                        re.IGNORECASE)
 
 
 def _row_of(anchor: Any) -> Any | None:
@@ -733,6 +753,14 @@ def comments_row(anchor: Any) -> tuple[Any, str | None]:
             text = (el.text_content() or "")[:300]
             count = _DIGITS.search(text)       # "12 Comments on <title>"; else "Leave a comment", "Comments Off"
             found.append(count.group(0) if count else " ".join(text.lower().split()[:3]))
+        elif el.tag != "a" or not found:
+            # plain text in the row, no class or link to tell it: "12 comments", "Comments (12)", "3 réponses"
+            own = " ".join(t for t in (el.text, *(c.tail for c in el if isinstance(c.tag, str))) if t)
+            said = _COUNT_SAID.search(own) if len(own) <= 60 else None
+            if said:
+                found.append(re.sub(r"\D", "", said.group(1) or said.group(2)))
+            elif len(own) <= 60 and _NONE_SAID.search(own):
+                found.append("0")
     return (row, _mark("comments: " + " | ".join(found))) if found else (row, None)
 
 
