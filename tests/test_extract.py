@@ -323,3 +323,26 @@ def test_session_ids_in_links_are_not_part_of_a_url(url: str, canonical: str) ->
     from threadscout.crawler.urls import canonical_url
 
     assert canonical_url(url) == canonical
+
+
+@pytest.mark.parametrize("pagination, page, first, after", [
+    # phpBB 3.0: "Page 2 of 3", the pages as plain links, no rel=
+    ('<div class="pagination">Page <strong>2</strong> of <strong>3</strong> &bull; <span><a href="t-7.html">1</a>, '
+     '<strong>2</strong>, <a href="t-7-15.html">3</a></span></div>', 2, "/t-7.html", "/t-7-15.html"),
+    # German and French, the current page as an active item
+    ('<nav class="pageNav">Seite 2 von 2 <ul><li><a href="/thema/7/">1</a></li><li class="active">2</li></ul></nav>',
+     2, "/thema/7/", None),
+    ('<div class="pagination">Page 3 sur 4 <a href="/s/7-p2.html">2</a> <a href="/s/7-p4.html">4</a></div>'
+     '<link rel="first" href="/s/7.html">', 3, "/s/7.html", "/s/7-p4.html"),
+    # page 1: its own first page, nothing to name
+    ('<div class="pagination">Page 1 of 2 <a href="/t/7?page=2">2</a></div>', 1, None, "/t/7?page=2"),
+])
+def test_a_threads_pages_are_told_by_their_pagination_markup(pagination, page, first, after) -> None:
+    from threadscout.crawler.extract import forum
+    from threadscout.crawler.extract.text import parse_html
+
+    here = "https://board.example/current-page.html"
+    doc = parse_html(f"<html><body><h1>A thread</h1>{pagination}<div class='post'>hello</div></body></html>")
+    assert forum.markup_page(doc) == page
+    assert forum.first_page(doc, here, here, page) == (first and "https://board.example" + first)
+    assert forum.page_link(doc, here, here, page + 1) == (after and "https://board.example" + after)

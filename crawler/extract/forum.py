@@ -29,7 +29,8 @@ from .text import HtmlElement, base_url, clean_author, css, element_text, inline
 PAGE_STRIDE = 100_000      # positions of page N start at (N - 1) * PAGE_STRIDE when posts carry no number
 MAX_POSTS = 5_000          # per page; hostile pages stop here
 _NUMBER = re.compile(r"\d[\d.,\u00a0 ]*")
-_PAGE_OF = re.compile(r"\bpage\s+(\d{1,5})\s+(?:of|/)\s+\d{1,5}\b", re.IGNORECASE)
+_PAGE_OF = re.compile(r"\b(?:page|seite|p[aá]gina|strona|sida|side)\s+(\d{1,5})\s+(?:of|sur|von|de|di|van|z|av|af|/)"
+                      r"\s+\d{1,5}\b", re.IGNORECASE)
 MAX_LINKS = 5_000          # links of a page looked at for its pagination
 
 
@@ -236,6 +237,24 @@ def first_page(doc: HtmlElement, base: str, page_url: str, page: int) -> str | N
     return None
 
 
+def page_link(doc: HtmlElement, base: str, page_url: str, number: int) -> str | None:
+    """The pagination block's link to page ``number`` (a link reading that number inside it), on this site."""
+    wanted = str(number)
+    for a in css(doc, "a[href]")[:MAX_LINKS]:
+        if inline_text(a) != wanted or not _in_pagination(a):
+            continue
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        try:
+            url = urljoin(base, href)
+        except ValueError:
+            continue
+        if is_fetchable(url) and same_site(url, page_url) and canonical_url(url) != canonical_url(page_url):
+            return canonical_url(url)
+    return None
+
+
 def extract(doc: HtmlElement, page_url: str, url: str, rules: ForumRules) -> Extracted | None:
     """Read one page of a thread with ``rules``; None when the page shows no post blocks (a listing)."""
     base = base_url(doc, url)
@@ -272,8 +291,10 @@ def extract(doc: HtmlElement, page_url: str, url: str, rules: ForumRules) -> Ext
                             title=first_text(doc, rules.title) or None)
     if opening is not None:
         conv.author, conv.published, conv.text = opening.author, opening.published, opening.text
-    return Extracted(conversation=conv, thread_url=thread, page=page if not has_opening else 1,
-                     next_page=next_page(doc, rules.next_page, base, page_url))
+    shown = page if not has_opening else 1
+    return Extracted(conversation=conv, thread_url=thread, page=shown,
+                     next_page=next_page(doc, rules.next_page, base, page_url)
+                     or page_link(doc, base, page_url, shown + 1))
 
 
 # -- helpers for the engines' hooks ----------------------------------------------------------------------------
