@@ -192,13 +192,19 @@ def next_page(doc: HtmlElement, selectors: tuple[str, ...], base: str, page_url:
     return None
 
 
-def _in_pagination(el: HtmlElement) -> bool:
-    """Inside a pagination block: an ancestor (up to 6 levels) whose class or id names pages ("pagination",
-    "pageNav", "pagelinks", "pager", "ipsPagination" ...)."""
-    for _, ancestor in zip(range(6), el.iterancestors()):
-        if "pag" in f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower():
-            return True
-    return False
+_PAGINATION_LINKS = lxml.etree.XPath(
+    "//*[contains(translate(@class, 'PAG', 'pag'), 'pag') or contains(translate(@id, 'PAG', 'pag'), 'pag')]"
+    "//a[@href]")
+
+
+def _pagination_links(doc: HtmlElement) -> list[HtmlElement]:
+    """The links inside pagination blocks: elements whose class or id names pages ("pagination", "pageNav",
+    "pagelinks", "pager", "ipsPagination" ...), in document order, each once."""
+    try:
+        found = _PAGINATION_LINKS(doc)
+    except lxml.etree.XPathError:
+        return []
+    return list(dict.fromkeys(found))[:MAX_LINKS]   # type: ignore[arg-type]
 
 
 def markup_page(doc: HtmlElement) -> int | None:
@@ -221,7 +227,7 @@ def first_page(doc: HtmlElement, base: str, page_url: str, page: int) -> str | N
     if page <= 1:
         return None
     found = [a for a in css(doc, "link[rel~=first][href], a[rel~=first][href]")]
-    found += [a for a in css(doc, "a[href]")[:MAX_LINKS] if inline_text(a) == "1" and _in_pagination(a)]
+    found += [a for a in _pagination_links(doc) if inline_text(a) == "1"]
     if page == 2:
         found += css(doc, "link[rel~=prev][href], a[rel~=prev][href]")
     for el in found:
@@ -240,8 +246,8 @@ def first_page(doc: HtmlElement, base: str, page_url: str, page: int) -> str | N
 def page_link(doc: HtmlElement, base: str, page_url: str, number: int) -> str | None:
     """The pagination block's link to page ``number`` (a link reading that number inside it), on this site."""
     wanted = str(number)
-    for a in css(doc, "a[href]")[:MAX_LINKS]:
-        if inline_text(a) != wanted or not _in_pagination(a):
+    for a in _pagination_links(doc):
+        if inline_text(a) != wanted:
             continue
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:")):
