@@ -177,18 +177,27 @@ def blocks_of(doc: HtmlElement, rules: ForumRules) -> list[HtmlElement]:
     return blocks
 
 
+def _other_page(el: HtmlElement, base: str, here: str) -> str | None:
+    """The canonical URL of the thread page ``el`` links to, when it is another page (not ``here``, already
+    canonical) of this site; None for an anchor, a script, another site, a broken link."""
+    href = (el.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")):
+        return None
+    try:
+        url = urljoin(base, href)
+    except ValueError:
+        return None
+    if is_fetchable(url) and canonical_url(url) != here and same_site(url, here):
+        return canonical_url(url)
+    return None
+
+
 def next_page(doc: HtmlElement, selectors: tuple[str, ...], base: str, page_url: str) -> str | None:
     for selector in (*selectors, "link[rel~=next][href]"):
         for found in select(doc, selector)[:1]:
-            href = (found.get("href") or "").strip()
-            if not href or href.startswith(("#", "javascript:")):
-                continue
-            try:
-                url = urljoin(base, href)
-            except ValueError:
-                continue
-            if is_fetchable(url) and canonical_url(url) != page_url and same_site(url, page_url):
-                return canonical_url(url)
+            url = _other_page(found, base, page_url)
+            if url is not None:
+                return url
     return None
 
 
@@ -226,38 +235,25 @@ def first_page(doc: HtmlElement, base: str, page_url: str, page: int) -> str | N
     names none on this site."""
     if page <= 1:
         return None
-    found = [a for a in css(doc, "link[rel~=first][href], a[rel~=first][href]")]
-    found += [a for a in _pagination_links(doc) if inline_text(a) == "1"]
-    if page == 2:
-        found += css(doc, "link[rel~=prev][href], a[rel~=prev][href]")
-    for el in found:
-        href = (el.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:")):
-            continue
-        try:
-            url = urljoin(base, href)
-        except ValueError:
-            continue
-        if is_fetchable(url) and same_site(url, page_url) and canonical_url(url) != canonical_url(page_url):
-            return canonical_url(url)
+    here = canonical_url(page_url)
+    for el in css(doc, "link[rel~=first][href], a[rel~=first][href]"):
+        if (url := _other_page(el, base, here)) is not None:
+            return url
+    shown = page_link(doc, base, page_url, 1)
+    if shown is not None or page != 2:
+        return shown
+    for el in css(doc, "link[rel~=prev][href], a[rel~=prev][href]"):
+        if (url := _other_page(el, base, here)) is not None:
+            return url
     return None
 
 
 def page_link(doc: HtmlElement, base: str, page_url: str, number: int) -> str | None:
     """The pagination block's link to page ``number`` (a link reading that number inside it), on this site."""
-    wanted = str(number)
+    here, wanted = canonical_url(page_url), str(number)
     for a in _pagination_links(doc):
-        if inline_text(a) != wanted:
-            continue
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:")):
-            continue
-        try:
-            url = urljoin(base, href)
-        except ValueError:
-            continue
-        if is_fetchable(url) and same_site(url, page_url) and canonical_url(url) != canonical_url(page_url):
-            return canonical_url(url)
+        if inline_text(a) == wanted and (url := _other_page(a, base, here)) is not None:
+            return url
     return None
 
 

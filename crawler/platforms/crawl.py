@@ -151,10 +151,8 @@ class PlatformCrawl:
                 logger.exception("%s: reading %s failed", run.source.url, answer.url if answer else "a search")
                 yield from self._failed(run, job, f"could not read the answer ({type(exc).__name__})", "soft")
                 return
-            if answer is not None and isinstance(job, SearchJob) and not job.reported:
-                job.reported = True
-                self._source_result(run.source.url, status=answer.status,  # type: ignore[attr-defined]
-                                    kind=run.source.kind)
+            if answer is not None and isinstance(job, SearchJob):
+                self._search_answered(run, job, answer.status)
             answer = None
             if isinstance(out, Call):
                 request = self._call(run, job, gen, out)
@@ -170,6 +168,13 @@ class PlatformCrawl:
                 self._cap(run.source.url, _one_line(out.text))  # type: ignore[attr-defined]
             elif isinstance(out, Note):
                 self._note(run, out.text)
+
+    def _search_answered(self, run: SourceRun, job: SearchJob, status: int) -> None:
+        """A search's first answer is the source's result for this crawl (its error, if any, is said by
+        ``_failed``)."""
+        if not job.reported:
+            job.reported = True
+            self._source_result(run.source.url, status=status, kind=run.source.kind)  # type: ignore[attr-defined]
 
     def _call(self, run: SourceRun, job: SearchJob | ThreadJob, gen: Any, call: Call) -> Request | None:
         if run.stopped or self.context.stopping:  # type: ignore[attr-defined]
@@ -195,9 +200,7 @@ class PlatformCrawl:
         if response.status >= 400 and isinstance(job, SearchJob) and getattr(run.platform, "no_hits",
                                                                             lambda _: False)(answer):
             gen.close()                          # "nothing found", said as an error: the search ends here
-            if not job.reported:
-                job.reported = True
-                self._source_result(run.source.url, status=200, kind=run.source.kind)  # type: ignore[attr-defined]
+            self._search_answered(run, job, 200)
             yield from self._finished(run, job, None)
             return
         if response.status >= 400:

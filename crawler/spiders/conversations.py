@@ -605,7 +605,8 @@ def read_page(text: str, url: str, source: str, *, forum: bool, want_links: bool
                 link.mark = mark
         links.append(link)
     if maybe_listing:
-        counted = [row for row, (n, _) in rows.items() if any(link.row == n and link.mark for link in links)]
+        marked = {link.row for link in links if link.mark}
+        counted = [row for row, (n, _) in rows.items() if n in marked]
         said = sum(len(" ".join((row.text_content() or "").split())) for row in counted)
         if len(counted) >= MIN_LISTING_ROWS and said * 2 >= len(" ".join(page.conversation.text.split())):
             page.conversation = None          # its text is rows of posts with their counts: a listing, not a post
@@ -756,10 +757,12 @@ def comments_row(anchor: Any) -> tuple[Any, str | None]:
         elif el.tag != "a" or not found:
             # plain text in the row, no class or link to tell it: "12 comments", "Comments (12)", "3 réponses"
             own = " ".join(t for t in (el.text, *(c.tail for c in el if isinstance(c.tag, str))) if t)
-            said = _COUNT_SAID.search(own) if len(own) <= 60 else None
+            if len(own) > 60:
+                continue
+            said = _COUNT_SAID.search(own)
             if said:
                 found.append(re.sub(r"\D", "", said.group(1) or said.group(2)))
-            elif len(own) <= 60 and _NONE_SAID.search(own):
+            elif _NONE_SAID.search(own):
                 found.append("0")
     return (row, _mark("comments: " + " | ".join(found))) if found else (row, None)
 
